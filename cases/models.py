@@ -1,0 +1,339 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import ItemBase
+
+from cases.dates import Period, Precision
+from concepts.models import Concept
+from sources.content import PublishableQuerySet, SortedByName, Status
+from sources.i18n import TranslatedField
+from sources.models import Cited, Person, Tag
+
+
+class ActorKind(models.TextChoices):
+    STATE = "state", _("state")
+    ALLIANCE = "alliance", _("alliance")
+    ORGANISATION = "organisation", _("organisation")
+    PERSON = "person", _("person")
+
+
+class ActorQuerySet(models.QuerySet):
+    def for_detail(self):
+        """An actor with the published cases it took part in."""
+        return self.prefetch_related(
+            Prefetch(
+                "roles",
+                queryset=CaseActor.objects.filter(case__status=Status.PUBLISHED).select_related(
+                    "case"
+                ),
+            )
+        )
+
+
+class Actor(SortedByName):
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=ActorKind, default=ActorKind.STATE)
+    name_zh_hant = models.CharField(_("name (Chinese)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actors",
+        verbose_name=_("person"),
+        help_text=_("For a person: their record among the people who write and are cited."),
+    )
+
+    name = TranslatedField()
+
+    objects = ActorQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
+        ordering = ["sort_key_zh", "slug"]
+
+    def __str__(self):
+        return f"{self.name_zh_hant} / {self.name_en}"
+
+    def get_absolute_url(self):
+        return reverse("cases:actor", args=[self.slug])
+
+
+class Region(models.TextChoices):
+    EAST_ASIA = "east-asia", _("East Asia")
+    EUROPE = "europe", _("Europe")
+    AMERICAS = "americas", _("The Americas")
+    MIDDLE_EAST = "middle-east", _("Middle East")
+    SOUTH_ASIA = "south-asia", _("South Asia")
+    AFRICA = "africa", _("Africa")
+    GLOBAL = "global", _("Global")
+
+
+class CaseQuerySet(PublishableQuerySet):
+    def for_list(self):
+        return self.prefetch_related("tags")
+
+    def in_period(self, period: Period):
+        start, end = period.years
+        qs = self
+        if start is not None:
+            qs = qs.filter(start_date__year__gte=start)
+        if end is not None:
+            qs = qs.filter(start_date__year__lt=end)
+        return qs
+
+    def chronological(self):
+        return self.order_by(F("start_date").asc(nulls_last=True), "slug")
+
+    def for_detail(self):
+        """A case with its actors, timeline, parent and children and analyses."""
+        published = Case.objects.published()
+        return self.select_related("parent").prefetch_related(
+            "tags",
+            Prefetch("actors", queryset=CaseActor.objects.select_related("actor")),
+            Prefetch(
+                "events",
+                queryset=Event.objects.select_related("source").prefetch_related(
+                    "source__creators__person"
+                ),
+            ),
+            Prefetch("children", queryset=published.chronological()),
+            Prefetch(
+                "analyses",
+                queryset=Analysis.objects.filter(concept__status=Status.PUBLISHED)
+                .select_related("concept", "source")
+                .prefetch_related("source__creators__person"),
+            ),
+        )
+
+
+class Case(SortedByName):
+    SORT_FIELD = "title"
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title_zh_hant = models.CharField(_("title (Chinese)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    summary_zh_hant = models.TextField(_("summary (Chinese)"), blank=True)
+    summary_en = models.TextField(_("summary (English)"), blank=True)
+    body_zh_hant = models.TextField(_("body (Chinese)"), blank=True)
+    body_en = models.TextField(_("body (English)"), blank=True)
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    start_precision = models.CharField(
+        _("start precision"), max_length=5, choices=Precision, default=Precision.YEAR
+    )
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    end_precision = models.CharField(
+        _("end precision"), max_length=5, choices=Precision, default=Precision.YEAR
+    )
+    region = models.CharField(_("region"), max_length=20, choices=Region, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("part of"),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
+    featured = models.BooleanField(_("featured on the home page"), default=False)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+    tags = TaggableManager(through="TaggedCase", blank=True, related_name="cases")
+
+    title = TranslatedField()
+    summary = TranslatedField()
+    body = TranslatedField()
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["start_date", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="cases_case_end_after_start",
+            ),
+            models.CheckConstraint(condition=~Q(parent=F("id")), name="cases_case_not_own_parent"),
+        ]
+        indexes = [
+            # The case list: published cases in chronological order, filtered by region.
+            models.Index(fields=["status", "start_date"], name="cases_status_start_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.title_zh_hant} / {self.title_en}"
+
+    def get_absolute_url(self):
+        return reverse("cases:detail", args=[self.slug])
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end cannot come before the start.")})
+        ancestor, seen = self.parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if self.pk and ancestor.pk == self.pk:
+                raise ValidationError({"parent": _("A case cannot be part of itself.")})
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+
+    @property
+    def start_display(self) -> str:
+        return Precision(self.start_precision).format(self.start_date)
+
+    @property
+    def end_display(self) -> str:
+        return Precision(self.end_precision).format(self.end_date)
+
+    @property
+    def period(self) -> Period | None:
+        return Period.of_year(self.start_date.year) if self.start_date else None
+
+
+class TaggedCase(ItemBase):
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_cases")
+    content_object = models.ForeignKey(Case, on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tag", "content_object"], name="cases_taggedcase_unique"
+            )
+        ]
+
+
+class ActorRole(models.TextChoices):
+    RISING_POWER = "rising-power", _("rising power")
+    RULING_POWER = "ruling-power", _("ruling power")
+    PATRON = "patron", _("patron (senior ally)")
+    ALLY = "ally", _("ally")
+    CHALLENGER = "challenger", _("challenger")
+    ADVERSARY = "adversary", _("adversary")
+    TARGET = "target", _("target")
+    MEDIATOR = "mediator", _("mediator")
+    BYSTANDER = "bystander", _("third party")
+    DECISION_MAKER = "decision-maker", _("decision-maker")
+
+
+class CaseActor(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="actors")
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="roles")
+    role = models.CharField(_("role"), max_length=20, choices=ActorRole)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("actor in a case")
+        verbose_name_plural = _("actors in the case")
+        ordering = ["case", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "actor", "role"], name="cases_caseactor_unique_role"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.actor.name_en}: {self.get_role_display()}"
+
+    def get_absolute_url(self):
+        return self.case.get_absolute_url()
+
+
+class Event(Cited):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    date = models.DateField(_("date"))
+    precision = models.CharField(
+        _("precision"), max_length=5, choices=Precision, default=Precision.DAY
+    )
+    title_zh_hant = models.CharField(_("title (Chinese)"), max_length=300, blank=True)
+    title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
+    description_zh_hant = models.TextField(_("description (Chinese)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+
+    title = TranslatedField()
+    description = TranslatedField()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["case", "date", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(title_zh_hant="") | ~Q(title_en=""), name="cases_event_has_title"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.date}: {self.title_en or self.title_zh_hant}"
+
+    def clean(self):
+        if not (self.title_zh_hant or self.title_en):
+            raise ValidationError(_("Give the event a title in at least one language."))
+
+    def get_absolute_url(self):
+        return f"{self.case.get_absolute_url()}#event-{self.pk}"
+
+    @property
+    def date_display(self) -> str:
+        return Precision(self.precision).format(self.date)
+
+    def citation_context(self):
+        return (
+            gettext("Timeline of “%(case)s”") % {"case": self.case.title},
+            self.get_absolute_url(),
+        )
+
+
+class AnalysisKind(models.TextChoices):
+    ILLUSTRATES = "illustrates", _("illustrates")
+    CHALLENGES = "challenges", _("challenges")
+
+
+class Analysis(Cited):
+    """How a case illustrates, or challenges, a concept."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="analyses")
+    concept = models.ForeignKey(Concept, on_delete=models.CASCADE, related_name="analyses")
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=AnalysisKind, default=AnalysisKind.ILLUSTRATES
+    )
+    text_zh_hant = models.TextField(_("analysis (Chinese)"), blank=True)
+    text_en = models.TextField(_("analysis (English)"), blank=True)
+
+    text = TranslatedField()
+
+    class Meta:
+        verbose_name = _("analysis")
+        verbose_name_plural = _("analyses")
+        ordering = ["case", "concept"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "concept"], name="cases_analysis_unique"),
+            models.CheckConstraint(
+                condition=~Q(text_zh_hant="") | ~Q(text_en=""), name="cases_analysis_has_text"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.case.title_en} → {self.concept.name_en}"
+
+    def clean(self):
+        if not (self.text_zh_hant or self.text_en):
+            raise ValidationError(_("Write the analysis in at least one language."))
+
+    def get_absolute_url(self):
+        return f"{self.case.get_absolute_url()}#analysis-{self.pk}"
+
+    def citation_context(self):
+        return (
+            gettext("Analysis of “%(case)s” as %(concept)s")
+            % {"case": self.case.title, "concept": self.concept.name},
+            self.get_absolute_url(),
+        )

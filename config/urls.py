@@ -1,0 +1,28 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from config import views
+
+tag_patterns = (
+    [
+        path("", views.tag_list, name="list"),
+        path("<slug:slug>/", views.tag_detail, name="detail"),
+    ],
+    "tags",
+)
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("concepts/", include("concepts.urls")),
+    path("cases/", include("cases.urls")),
+    path("tags/", include(tag_patterns)),
+    path("", include("sources.urls")),
+)
+
+handler404 = "config.views.page_not_found"
+handler500 = "config.views.server_error"

@@ -1,0 +1,481 @@
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import ItemBase, TagBase
+
+from sources import citing
+from sources.i18n import Translated, TranslatedField, active_language
+from sources.identifiers import (
+    format_isbn,
+    normalise_doi,
+    normalise_isbn,
+    normalise_issn,
+    validate_orcid,
+    validate_wikidata,
+)
+
+citation_key_validator = RegexValidator(
+    r"^[a-z0-9][a-z0-9_:.\-]*$",
+    _("Use lower-case letters, digits and _ : . - only, e.g. jervis1978."),
+)
+
+
+class Tag(TagBase):
+    """A topic shared by concepts, cases and sources; `name` is the English name."""
+
+    name_zh_hant = models.CharField(_("name (Chinese)"), max_length=100, blank=True)
+    label = TranslatedField(columns={"zh-hant": "name_zh_hant", "en": "name"})
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+    def get_absolute_url(self):
+        return reverse("tags:detail", args=[self.slug])
+
+
+class NameOrder(models.TextChoices):
+    WESTERN = "western", _("given name first (Robert Jervis)")
+    EASTERN = "eastern", _("family name first (Lu Yeh-chung)")
+
+
+class PersonQuerySet(models.QuerySet):
+    def for_detail(self):
+        """Persons with their works (and the works' creators) ready for the person page."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "credits",
+                queryset=SourceCreator.objects.select_related("source").order_by(
+                    F("source__year").desc(nulls_last=True), "source__citation_key"
+                ),
+            )
+        )
+
+
+class Person(models.Model):
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    family_name = models.CharField(_("family name (Latin script)"), max_length=100)
+    given_name = models.CharField(_("given name (Latin script)"), max_length=100, blank=True)
+    family_name_original = models.CharField(
+        _("family name (original script)"), max_length=50, blank=True
+    )
+    given_name_original = models.CharField(
+        _("given name (original script)"), max_length=50, blank=True
+    )
+    name_order = models.CharField(
+        _("name order"), max_length=10, choices=NameOrder, default=NameOrder.WESTERN
+    )
+    orcid = models.CharField(_("ORCID iD"), max_length=19, blank=True, validators=[validate_orcid])
+    wikidata = models.CharField(
+        _("Wikidata id"), max_length=20, blank=True, validators=[validate_wikidata]
+    )
+    note_zh_hant = models.TextField(_("note (Chinese)"), blank=True)
+    note_en = models.TextField(_("note (English)"), blank=True)
+    note = TranslatedField()
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["family_name", "given_name", "slug"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["orcid"], condition=~Q(orcid=""), name="sources_person_unique_orcid"
+            ),
+            models.UniqueConstraint(
+                fields=["wikidata"],
+                condition=~Q(wikidata=""),
+                name="sources_person_unique_wikidata",
+            ),
+        ]
+
+    def __str__(self):
+        return self.romanised_name
+
+    def get_absolute_url(self):
+        return reverse("sources:person", args=[self.slug])
+
+    @property
+    def original_name(self) -> str:
+        """The name in its own script, written family name first without a space (盧業中)."""
+        return f"{self.family_name_original}{self.given_name_original}"
+
+    @property
+    def romanised_name(self) -> str:
+        parts = [self.given_name, self.family_name]
+        if self.name_order == NameOrder.EASTERN:
+            parts.reverse()
+        return " ".join(p for p in parts if p)
+
+    @property
+    def display_name(self) -> Translated:
+        """The name readers of the active language expect: 盧業中 in Chinese, else Lu Yeh-chung."""
+        lang = active_language()
+        if lang == "zh-hant" and self.original_name:
+            return Translated(self.original_name, "zh-hant")
+        return Translated(self.romanised_name, "en")
+
+    @property
+    def sort_name(self) -> str:
+        return f"{self.family_name}, {self.given_name}".strip(", ")
+
+
+class ItemType(models.TextChoices):
+    """Source types, named as in CSL so exports map one to one."""
+
+    ARTICLE_JOURNAL = "article-journal", _("journal article")
+    BOOK = "book", _("book")
+    CHAPTER = "chapter", _("book chapter")
+    REPORT = "report", _("report")
+    THESIS = "thesis", _("thesis")
+    ARTICLE_NEWSPAPER = "article-newspaper", _("newspaper article")
+    ARTICLE_MAGAZINE = "article-magazine", _("magazine article")
+    WEBPAGE = "webpage", _("web page")
+    PAPER_CONFERENCE = "paper-conference", _("conference paper")
+
+
+class Language(models.TextChoices):
+    ZH_HANT = "zh-Hant", _("Chinese (Traditional)")
+    ZH_HANS = "zh-Hans", _("Chinese (Simplified)")
+    EN = "en", _("English")
+    JA = "ja", _("Japanese")
+    KO = "ko", _("Korean")
+    OTHER = "und", _("other")
+
+
+class SourceQuerySet(models.QuerySet):
+    def with_creators(self):
+        """Sources with ordered creators and their persons, for any list of references."""
+        return self.prefetch_related(
+            models.Prefetch("creators", queryset=SourceCreator.objects.select_related("person")),
+        )
+
+    def for_list(self):
+        return self.with_creators()
+
+    def for_detail(self):
+        """A source with creators, tags and every place the site cites it."""
+        return self.with_creators().prefetch_related(
+            "tags",
+            models.Prefetch(
+                "citations",
+                queryset=Citation.objects.prefetch_related(citing.prefetch()),
+            ),
+        )
+
+    def by_author(self, person_slug: str):
+        return self.filter(creators__person__slug=person_slug).distinct()
+
+
+class Source(models.Model):
+    citation_key = models.CharField(
+        _("citation key"),
+        max_length=80,
+        unique=True,
+        validators=[citation_key_validator],
+        help_text=_(
+            "Unique, lower case: family name of the first author and year, e.g. jervis1978."
+        ),
+    )
+    item_type = models.CharField(_("type"), max_length=20, choices=ItemType)
+    title = models.CharField(_("title"), max_length=500)
+    original_title = models.CharField(
+        _("original-language title"),
+        max_length=500,
+        blank=True,
+        help_text=_("For a translation: the title of the original work."),
+    )
+    translated_title = models.CharField(
+        _("translated title"),
+        max_length=500,
+        blank=True,
+        help_text=_("The title rendered in the other language, for readers."),
+    )
+    container_title = models.CharField(
+        _("container"),
+        max_length=500,
+        blank=True,
+        help_text=_("Journal, newspaper, website, or the book a chapter appears in."),
+    )
+    collection_title = models.CharField(_("series"), max_length=300, blank=True)
+    volume = models.CharField(_("volume"), max_length=20, blank=True)
+    issue = models.CharField(_("issue"), max_length=20, blank=True)
+    pages = models.CharField(_("pages"), max_length=40, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, validators=[MaxValueValidator(2100)]
+    )
+    month = models.PositiveSmallIntegerField(
+        _("month"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    day = models.PositiveSmallIntegerField(
+        _("day"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(31)]
+    )
+    edition = models.CharField(_("edition"), max_length=40, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    publisher_place = models.CharField(_("place of publication"), max_length=100, blank=True)
+    doi = models.CharField(_("DOI"), max_length=200, blank=True)
+    isbn = models.CharField(_("ISBN"), max_length=17, blank=True)
+    issn = models.CharField(_("ISSN"), max_length=9, blank=True)
+    jstor_id = models.CharField(_("JSTOR id"), max_length=20, blank=True)
+    handle = models.CharField(_("Handle"), max_length=100, blank=True)
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+    archived_url = models.URLField(_("archived URL"), max_length=500, blank=True)
+    accessed = models.DateField(_("accessed"), null=True, blank=True)
+    language = models.CharField(
+        _("language"), max_length=10, choices=Language, default=Language.EN
+    )
+    abstract = models.TextField(_("abstract"), blank=True)
+    note = models.TextField(_("editorial note"), blank=True)
+    tags = TaggableManager(through="TaggedSource", blank=True, related_name="sources")
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["citation_key"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(citation_key=Lower("citation_key")) & ~Q(citation_key=""),
+                name="sources_source_citation_key_lowercase",
+            ),
+            models.UniqueConstraint(
+                fields=["doi"], condition=~Q(doi=""), name="sources_source_unique_doi"
+            ),
+            # DOIs are stored bare and lower-case so that uniqueness is case-insensitive.
+            models.CheckConstraint(
+                condition=Q(doi="") | (Q(doi__startswith="10.") & Q(doi=Lower("doi"))),
+                name="sources_source_doi_normalised",
+            ),
+            models.UniqueConstraint(
+                fields=["isbn"], condition=~Q(isbn=""), name="sources_source_unique_isbn"
+            ),
+            # ISBNs are stored as ISBN-13 digits, so an ISBN-10 and its ISBN-13 collide.
+            models.CheckConstraint(
+                condition=Q(isbn="") | Q(isbn__startswith="978") | Q(isbn__startswith="979"),
+                name="sources_source_isbn_13",
+            ),
+            models.CheckConstraint(
+                condition=Q(month__isnull=True)
+                | (Q(month__gte=1, month__lte=12) & Q(year__isnull=False)),
+                name="sources_source_month_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(day__isnull=True)
+                | (Q(day__gte=1, day__lte=31) & Q(month__isnull=False)),
+                name="sources_source_day_valid",
+            ),
+        ]
+        indexes = [
+            # The sources list filtered by type and ordered by year.
+            models.Index(fields=["item_type", "year"], name="sources_type_year_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.citation_key}: {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("sources:detail", args=[self.citation_key])
+
+    def clean(self):
+        errors = {}
+        for field, normalise in (
+            ("doi", normalise_doi),
+            ("isbn", normalise_isbn),
+            ("issn", normalise_issn),
+        ):
+            try:
+                setattr(self, field, normalise(getattr(self, field)))
+            except Exception as exc:  # noqa: BLE001 - ValidationError from the normaliser
+                errors[field] = exc
+        self.citation_key = (self.citation_key or "").strip().lower()
+        if self.day and not self.month:
+            errors["day"] = _("A day needs a month.")
+        if self.month and not self.year:
+            errors["month"] = _("A month needs a year.")
+        if errors:
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError(errors)
+
+    @property
+    def isbn_display(self) -> str:
+        return format_isbn(self.isbn)
+
+    @property
+    def authors(self) -> list["SourceCreator"]:
+        """Authors in order (uses the prefetched creators, so no query per source)."""
+        return [c for c in self.creators.all() if c.role == CreatorRole.AUTHOR]
+
+    @property
+    def editors(self) -> list["SourceCreator"]:
+        return [c for c in self.creators.all() if c.role == CreatorRole.EDITOR]
+
+    @property
+    def author_year(self) -> str:
+        """A short label such as “Jervis 1978” or “Snyder and Diesing 1977”."""
+        names = [c.person.family_name for c in self.authors] or [
+            c.person.family_name for c in self.editors
+        ]
+        if len(names) > 2:
+            who = f"{names[0]} et al."
+        else:
+            who = " & ".join(names)
+        return f"{who} {self.year or 'n.d.'}".strip()
+
+    @property
+    def doi_url(self) -> str:
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+
+class CreatorRole(models.TextChoices):
+    AUTHOR = "author", _("author")
+    EDITOR = "editor", _("editor")
+    TRANSLATOR = "translator", _("translator")
+    CONTAINER_EDITOR = "container-author", _("editor of the containing book")
+
+
+class SourceCreator(models.Model):
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="creators")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="credits")
+    role = models.CharField(
+        _("role"), max_length=20, choices=CreatorRole, default=CreatorRole.AUTHOR
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("creator")
+        verbose_name_plural = _("creators")
+        ordering = ["source", "role", "position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "person", "role"], name="sources_creator_unique_person_role"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class TaggedSource(ItemBase):
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_sources")
+    content_object = models.ForeignKey(Source, on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tag", "content_object"], name="sources_taggedsource_unique"
+            )
+        ]
+
+
+class LocatorLabel(models.TextChoices):
+    """CSL locator types, so pinpoints export to reference managers unchanged."""
+
+    PAGE = "page", _("page")
+    CHAPTER = "chapter", _("chapter")
+    SECTION = "section", _("section")
+    PARAGRAPH = "paragraph", _("paragraph")
+    FIGURE = "figure", _("figure")
+    TABLE = "table", _("table")
+    NOTE = "note", _("note")
+
+    def abbreviate(self, locator: str) -> str:
+        if self == LocatorLabel.PAGE:
+            many = any(ch in locator for ch in "-–,")
+            return f"{'pp.' if many else 'p.'} {locator}"
+        return f"{self.label} {locator}"
+
+
+class CitationQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+
+class Citation(models.Model):
+    """One place where the site cites a source: the citation index behind “cited on”."""
+
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    locator_label = models.CharField(
+        _("locator type"), max_length=20, choices=LocatorLabel, default=LocatorLabel.PAGE
+    )
+    locator = models.CharField(_("pinpoint"), max_length=60, blank=True)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(
+        _("field"), max_length=40, default="source", help_text=_("Where in the object it cites.")
+    )
+
+    objects = CitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+        ordering = ["content_type", "object_id", "id"]
+        indexes = [
+            # “Where is this object's text cited from?” when an object is saved or deleted.
+            models.Index(fields=["content_type", "object_id"], name="sources_citation_obj_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.source.citation_key} {self.pinpoint}".strip()
+
+    @property
+    def pinpoint(self) -> str:
+        if not self.locator:
+            return ""
+        return LocatorLabel(self.locator_label).abbreviate(self.locator)
+
+
+class Cited(models.Model):
+    """A record that cites one source with a pinpoint, mirrored into the citation index."""
+
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("source"),
+    )
+    locator_label = models.CharField(
+        _("locator type"), max_length=20, choices=LocatorLabel, default=LocatorLabel.PAGE
+    )
+    locator = models.CharField(_("pinpoint"), max_length=60, blank=True)
+    citations = GenericRelation(Citation)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.citations.filter(field="source").delete()
+            if self.source_id:
+                self.citations.create(
+                    source_id=self.source_id,
+                    locator_label=self.locator_label,
+                    locator=self.locator,
+                    field="source",
+                )
+
+    @property
+    def pinpoint(self) -> str:
+        if not self.locator:
+            return ""
+        return LocatorLabel(self.locator_label).abbreviate(self.locator)
+
+    def citation_context(self) -> tuple[str, str]:
+        """(label, URL) of the page where this citation is shown; select_related by callers."""
+        raise NotImplementedError
