@@ -44,6 +44,35 @@ class ConceptQuerySet(PublishableQuerySet):
             ),
         )
 
+    def with_analyses(self):
+        """Concepts with the analyses of published cases that illustrate or challenge them.
+
+        `cases` depends on `concepts`, so the Analysis model is reached through the reverse
+        relation instead of an import.
+        """
+        analysis = Concept._meta.get_field("analyses").related_model
+        return self.prefetch_related(
+            Prefetch(
+                "analyses",
+                queryset=analysis.objects.filter(case__status=Status.PUBLISHED)
+                .select_related("case", "source")
+                .prefetch_related("source__creators__person")
+                .order_by("kind", "case__start_date", "case__slug"),
+            )
+        )
+
+    def featured(self):
+        """Concepts the editors chose for the home page."""
+        return self.filter(featured=True)
+
+    def latest(self):
+        """Newest first, for “latest additions”."""
+        return self.order_by("-created", "-pk")
+
+    def used_tags(self):
+        """The tags carried by at least one of these concepts (for a tag filter)."""
+        return Tag.objects.filter(tagged_concepts__content_object__in=self).distinct()
+
 
 class Concept(SortedByName):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
