@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +11,7 @@ from cases.dates import Period, Precision
 from concepts.models import Concept
 from sources.content import PublishableQuerySet, SortedByName, Status
 from sources.i18n import TranslatedField
-from sources.models import Cited, Person, Tag
+from sources.models import Cited, Person, SourceCreator, Tag
 
 
 class ActorKind(models.TextChoices):
@@ -22,14 +22,26 @@ class ActorKind(models.TextChoices):
 
 
 class ActorQuerySet(models.QuerySet):
+    def alphabetical(self, lang: str | None = None):
+        """Ordered by name in the reader's language, as concepts and cases are."""
+        return PublishableQuerySet.alphabetical(self, lang)
+
+    def for_list(self):
+        """Actors with the number of published cases each took part in."""
+        return self.annotate(
+            case_count=Count(
+                "roles__case", filter=Q(roles__case__status=Status.PUBLISHED), distinct=True
+            )
+        )
+
     def for_detail(self):
-        """An actor with the published cases it took part in."""
-        return self.prefetch_related(
+        """An actor with its person and the published cases it took part in, oldest first."""
+        return self.select_related("person").prefetch_related(
             Prefetch(
                 "roles",
-                queryset=CaseActor.objects.filter(case__status=Status.PUBLISHED).select_related(
-                    "case"
-                ),
+                queryset=CaseActor.objects.filter(case__status=Status.PUBLISHED)
+                .select_related("case")
+                .order_by(F("case__start_date").asc(nulls_last=True), "case__slug", "position"),
             )
         )
 
@@ -77,9 +89,26 @@ class Region(models.TextChoices):
 
 class CaseQuerySet(PublishableQuerySet):
     def for_list(self):
+        """Cases with their tags, for any list of cases."""
         return self.prefetch_related("tags")
 
+    def filtered(self, *, region: str = "", period: str = "", tag: str = ""):
+        """The cases matching the case-list filters; an empty value does not filter."""
+        qs = self
+        if region:
+            qs = qs.filter(region=region)
+        if period:
+            qs = qs.in_period(Period(period))
+        if tag:
+            qs = qs.filter(tags__slug=tag)
+        return qs
+
+    def used_tags(self):
+        """The tags on these cases, for the tag filter."""
+        return Tag.objects.filter(tagged_cases__content_object__in=self).distinct()
+
     def in_period(self, period: Period):
+        """Cases that began in the period."""
         start, end = period.years
         qs = self
         if start is not None:
@@ -89,26 +118,29 @@ class CaseQuerySet(PublishableQuerySet):
         return qs
 
     def chronological(self):
+        """Oldest first; undated cases last."""
         return self.order_by(F("start_date").asc(nulls_last=True), "slug")
 
     def for_detail(self):
         """A case with its actors, timeline, parent and children and analyses."""
         published = Case.objects.published()
+        # Creators come with their persons in one query, for the author-year labels.
+        creators = Prefetch(
+            "source__creators", queryset=SourceCreator.objects.select_related("person")
+        )
         return self.select_related("parent").prefetch_related(
             "tags",
             Prefetch("actors", queryset=CaseActor.objects.select_related("actor")),
             Prefetch(
                 "events",
-                queryset=Event.objects.select_related("source").prefetch_related(
-                    "source__creators__person"
-                ),
+                queryset=Event.objects.select_related("source").prefetch_related(creators),
             ),
             Prefetch("children", queryset=published.chronological()),
             Prefetch(
                 "analyses",
                 queryset=Analysis.objects.filter(concept__status=Status.PUBLISHED)
                 .select_related("concept", "source")
-                .prefetch_related("source__creators__person"),
+                .prefetch_related(creators),
             ),
         )
 
