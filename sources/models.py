@@ -1,15 +1,19 @@
+import datetime as dt
+
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase, TagBase
 
 from sources import citing
+from sources.content import Status
 from sources.i18n import Translated, TranslatedField, active_language
 from sources.identifiers import (
     format_isbn,
@@ -47,15 +51,40 @@ class NameOrder(models.TextChoices):
 
 
 class PersonQuerySet(models.QuerySet):
+    def alphabetical(self):
+        """A–Z by the romanised family name, whatever the reader's language."""
+        return self.order_by(Lower("family_name"), Lower("given_name"), "slug")
+
+    def with_work_counts(self):
+        """Each person annotated with `work_count`, the number of sources they helped create."""
+        return self.annotate(work_count=Count("credits__source", distinct=True))
+
+    def with_works(self):
+        """Only people credited on at least one source (the authors filter of the sources list)."""
+        return self.filter(Exists(SourceCreator.objects.filter(person=OuterRef("pk"))))
+
     def for_detail(self):
-        """Persons with their works (and the works' creators) ready for the person page."""
+        """Persons with their works (and the works' creators), and the definitions attributed
+        to them in published concepts, ready for the person page."""
+        # concepts depends on sources, not the reverse: reach Definition through the relation.
+        definition_model = self.model._meta.get_field("definitions").related_model
         return self.prefetch_related(
             models.Prefetch(
                 "credits",
-                queryset=SourceCreator.objects.select_related("source").order_by(
-                    F("source__year").desc(nulls_last=True), "source__citation_key"
-                ),
-            )
+                queryset=SourceCreator.objects.select_related("source")
+                .prefetch_related(
+                    models.Prefetch(
+                        "source__creators", queryset=SourceCreator.objects.select_related("person")
+                    )
+                )
+                .order_by(F("source__year").desc(nulls_last=True), "source__citation_key", "role"),
+            ),
+            models.Prefetch(
+                "definitions",
+                queryset=definition_model.objects.filter(
+                    concept__status=Status.PUBLISHED
+                ).select_related("concept"),
+            ),
         )
 
 
@@ -173,6 +202,31 @@ class SourceQuerySet(models.QuerySet):
 
     def by_author(self, person_slug: str):
         return self.filter(creators__person__slug=person_slug).distinct()
+
+    def by_first_author(self):
+        """Ordered as a reference list: first author's family name (editors when there are no
+        authors), then year, then citation key."""
+        rank = Case(
+            When(role=CreatorRole.AUTHOR, then=Value(0)),
+            When(role=CreatorRole.EDITOR, then=Value(1)),
+            default=Value(2),
+        )
+        first = (
+            SourceCreator.objects.filter(source=OuterRef("pk"))
+            .order_by(rank, "position", "id")
+            .values("person__family_name")[:1]
+        )
+        return self.annotate(first_family=Lower(Subquery(first))).order_by(
+            F("first_family").asc(nulls_last=True),
+            F("year").asc(nulls_last=True),
+            "citation_key",
+        )
+
+    def years(self) -> list[int]:
+        """The distinct publication years present, newest first (for the year filter)."""
+        return list(
+            self.exclude(year=None).order_by("-year").values_list("year", flat=True).distinct()
+        )
 
 
 class Source(models.Model):
@@ -313,6 +367,37 @@ class Source(models.Model):
         return format_isbn(self.isbn)
 
     @property
+    def is_chinese(self) -> bool:
+        """Chinese references use 《》 and 〈〉 title marks instead of italics and quotes."""
+        return self.language.lower().startswith("zh")
+
+    @property
+    def title_is_quoted(self) -> bool:
+        """Parts of something larger (articles, chapters, pages) are quoted; wholes are italic."""
+        return self.item_type in QUOTED_TYPES
+
+    @property
+    def date_display(self) -> str:
+        """The publication date at the precision recorded, formatted for the active language."""
+        if not self.year:
+            return ""
+        if not self.month:
+            return str(self.year)
+        try:
+            date = dt.date(self.year, self.month, self.day or 1)
+        except ValueError:
+            return f"{self.year}-{self.month:02d}"
+        return formats.date_format(date, "DATE_FORMAT" if self.day else "YEAR_MONTH_FORMAT")
+
+    @property
+    def jstor_url(self) -> str:
+        return f"https://www.jstor.org/stable/{self.jstor_id}" if self.jstor_id else ""
+
+    @property
+    def handle_url(self) -> str:
+        return f"https://hdl.handle.net/{self.handle}" if self.handle else ""
+
+    @property
     def authors(self) -> list["SourceCreator"]:
         """Authors in order (uses the prefetched creators, so no query per source)."""
         return [c for c in self.creators.all() if c.role == CreatorRole.AUTHOR]
@@ -336,6 +421,18 @@ class Source(models.Model):
     @property
     def doi_url(self) -> str:
         return f"https://doi.org/{self.doi}" if self.doi else ""
+
+
+QUOTED_TYPES = frozenset(
+    {
+        ItemType.ARTICLE_JOURNAL,
+        ItemType.CHAPTER,
+        ItemType.ARTICLE_NEWSPAPER,
+        ItemType.ARTICLE_MAGAZINE,
+        ItemType.WEBPAGE,
+        ItemType.PAPER_CONFERENCE,
+    }
+)
 
 
 class CreatorRole(models.TextChoices):
@@ -436,6 +533,25 @@ class Citation(models.Model):
         if not self.locator:
             return ""
         return LocatorLabel(self.locator_label).abbreviate(self.locator)
+
+    def is_visible(self) -> bool:
+        """Whether visitors may see the citing page (content_object must be prefetched).
+
+        A citing model decides through its own `is_visible()`; without one, the object and
+        the parents loaded with it (select_related) must not be drafts.
+        """
+        obj = self.content_object
+        if obj is None:
+            return False
+        decide = getattr(obj, "is_visible", None)
+        if callable(decide):
+            return bool(decide())
+        loaded = [obj] + [
+            getattr(obj, field.name)
+            for field in obj._meta.concrete_fields
+            if field.many_to_one and field.is_cached(obj)
+        ]
+        return all(getattr(o, "status", Status.PUBLISHED) == Status.PUBLISHED for o in loaded)
 
 
 class Cited(models.Model):
