@@ -209,6 +209,9 @@ class Case(SortedByName):
         return reverse("cases:detail", args=[self.slug])
 
     def clean(self):
+        if self.slug == "actors":
+            # /cases/actors/ is the actor list, so a case with this slug would be unreachable.
+            raise ValidationError({"slug": _("“actors” is reserved; choose another slug.")})
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end cannot come before the start.")})
         ancestor, seen = self.parent, set()
@@ -317,6 +320,10 @@ class Event(Cited):
     def date_display(self) -> str:
         return Precision(self.precision).format(self.date)
 
+    def is_visible(self) -> bool:
+        """Whether visitors may see the page that shows this event."""
+        return self.case.status == Status.PUBLISHED
+
     def citation_context(self):
         return (
             gettext("Timeline of “%(case)s”") % {"case": self.case.title},
@@ -362,6 +369,10 @@ class Analysis(Cited):
 
     def get_absolute_url(self):
         return f"{self.case.get_absolute_url()}#analysis-{self.pk}"
+
+    def is_visible(self) -> bool:
+        """Whether visitors may see both ends of this analysis."""
+        return self.case.status == Status.PUBLISHED and self.concept.status == Status.PUBLISHED
 
     def citation_context(self):
         return (

@@ -222,6 +222,10 @@ class Definition(Cited):
     def get_absolute_url(self):
         return f"{self.concept.get_absolute_url()}#definition-{self.pk}"
 
+    def is_visible(self) -> bool:
+        """Whether visitors may see the page that shows this definition."""
+        return self.concept.status == Status.PUBLISHED
+
     def citation_context(self):
         return (
             gettext("Definition in “%(concept)s”") % {"concept": self.concept.name},

@@ -1,160 +1,27 @@
 import datetime as dt
 
-from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
-from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import models, transaction
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db import models
+from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
-from taggit.models import ItemBase, TagBase
 
 from sources import citing
-from sources.content import Status
-from sources.i18n import Translated, TranslatedField, active_language
 from sources.identifiers import (
     format_isbn,
     normalise_doi,
     normalise_isbn,
     normalise_issn,
-    validate_orcid,
-    validate_wikidata,
 )
+from sources.models.people import Person
 
 citation_key_validator = RegexValidator(
     r"^[a-z0-9][a-z0-9_:.\-]*$",
     _("Use lower-case letters, digits and _ : . - only, e.g. jervis1978."),
 )
-
-
-class Tag(TagBase):
-    """A topic shared by concepts, cases and sources; `name` is the English name."""
-
-    name_zh_hant = models.CharField(_("name (Chinese)"), max_length=100, blank=True)
-    label = TranslatedField(columns={"zh-hant": "name_zh_hant", "en": "name"})
-
-    class Meta:
-        verbose_name = _("tag")
-        verbose_name_plural = _("tags")
-        ordering = ["name"]
-
-    def get_absolute_url(self):
-        return reverse("tags:detail", args=[self.slug])
-
-
-class NameOrder(models.TextChoices):
-    WESTERN = "western", _("given name first (Robert Jervis)")
-    EASTERN = "eastern", _("family name first (Lu Yeh-chung)")
-
-
-class PersonQuerySet(models.QuerySet):
-    def alphabetical(self):
-        """A–Z by the romanised family name, whatever the reader's language."""
-        return self.order_by(Lower("family_name"), Lower("given_name"), "slug")
-
-    def with_work_counts(self):
-        """Each person annotated with `work_count`, the number of sources they helped create."""
-        return self.annotate(work_count=Count("credits__source", distinct=True))
-
-    def with_works(self):
-        """Only people credited on at least one source (the authors filter of the sources list)."""
-        return self.filter(Exists(SourceCreator.objects.filter(person=OuterRef("pk"))))
-
-    def for_detail(self):
-        """Persons with their works (and the works' creators), and the definitions attributed
-        to them in published concepts, ready for the person page."""
-        # concepts depends on sources, not the reverse: reach Definition through the relation.
-        definition_model = self.model._meta.get_field("definitions").related_model
-        return self.prefetch_related(
-            models.Prefetch(
-                "credits",
-                queryset=SourceCreator.objects.select_related("source")
-                .prefetch_related(
-                    models.Prefetch(
-                        "source__creators", queryset=SourceCreator.objects.select_related("person")
-                    )
-                )
-                .order_by(F("source__year").desc(nulls_last=True), "source__citation_key", "role"),
-            ),
-            models.Prefetch(
-                "definitions",
-                queryset=definition_model.objects.filter(
-                    concept__status=Status.PUBLISHED
-                ).select_related("concept"),
-            ),
-        )
-
-
-class Person(models.Model):
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    family_name = models.CharField(_("family name (Latin script)"), max_length=100)
-    given_name = models.CharField(_("given name (Latin script)"), max_length=100, blank=True)
-    family_name_original = models.CharField(
-        _("family name (original script)"), max_length=50, blank=True
-    )
-    given_name_original = models.CharField(
-        _("given name (original script)"), max_length=50, blank=True
-    )
-    name_order = models.CharField(
-        _("name order"), max_length=10, choices=NameOrder, default=NameOrder.WESTERN
-    )
-    orcid = models.CharField(_("ORCID iD"), max_length=19, blank=True, validators=[validate_orcid])
-    wikidata = models.CharField(
-        _("Wikidata id"), max_length=20, blank=True, validators=[validate_wikidata]
-    )
-    note_zh_hant = models.TextField(_("note (Chinese)"), blank=True)
-    note_en = models.TextField(_("note (English)"), blank=True)
-    note = TranslatedField()
-
-    objects = PersonQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("person")
-        verbose_name_plural = _("people")
-        ordering = ["family_name", "given_name", "slug"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["orcid"], condition=~Q(orcid=""), name="sources_person_unique_orcid"
-            ),
-            models.UniqueConstraint(
-                fields=["wikidata"],
-                condition=~Q(wikidata=""),
-                name="sources_person_unique_wikidata",
-            ),
-        ]
-
-    def __str__(self):
-        return self.romanised_name
-
-    def get_absolute_url(self):
-        return reverse("sources:person", args=[self.slug])
-
-    @property
-    def original_name(self) -> str:
-        """The name in its own script, written family name first without a space (盧業中)."""
-        return f"{self.family_name_original}{self.given_name_original}"
-
-    @property
-    def romanised_name(self) -> str:
-        parts = [self.given_name, self.family_name]
-        if self.name_order == NameOrder.EASTERN:
-            parts.reverse()
-        return " ".join(p for p in parts if p)
-
-    @property
-    def display_name(self) -> Translated:
-        """The name readers of the active language expect: 盧業中 in Chinese, else Lu Yeh-chung."""
-        lang = active_language()
-        if lang == "zh-hant" and self.original_name:
-            return Translated(self.original_name, "zh-hant")
-        return Translated(self.romanised_name, "en")
-
-    @property
-    def sort_name(self) -> str:
-        return f"{self.family_name}, {self.given_name}".strip(", ")
 
 
 class ItemType(models.TextChoices):
@@ -192,6 +59,8 @@ class SourceQuerySet(models.QuerySet):
 
     def for_detail(self):
         """A source with creators, tags and every place the site cites it."""
+        from sources.models.citations import Citation  # citations imports Source
+
         return self.with_creators().prefetch_related(
             "tags",
             models.Prefetch(
@@ -304,7 +173,10 @@ class Source(models.Model):
                 name="sources_source_citation_key_lowercase",
             ),
             models.UniqueConstraint(
-                fields=["doi"], condition=~Q(doi=""), name="sources_source_unique_doi"
+                fields=["doi"],
+                condition=~Q(doi=""),
+                name="sources_source_unique_doi",
+                violation_error_message=_("Another source already has this DOI."),
             ),
             # DOIs are stored bare and lower-case so that uniqueness is case-insensitive.
             models.CheckConstraint(
@@ -312,7 +184,10 @@ class Source(models.Model):
                 name="sources_source_doi_normalised",
             ),
             models.UniqueConstraint(
-                fields=["isbn"], condition=~Q(isbn=""), name="sources_source_unique_isbn"
+                fields=["isbn"],
+                condition=~Q(isbn=""),
+                name="sources_source_unique_isbn",
+                violation_error_message=_("Another source already has this ISBN."),
             ),
             # ISBNs are stored as ISBN-13 digits, so an ISBN-10 and its ISBN-13 collide.
             models.CheckConstraint(
@@ -462,136 +337,3 @@ class SourceCreator(models.Model):
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()})"
-
-
-class TaggedSource(ItemBase):
-    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_sources")
-    content_object = models.ForeignKey(Source, on_delete=models.CASCADE)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["tag", "content_object"], name="sources_taggedsource_unique"
-            )
-        ]
-
-
-class LocatorLabel(models.TextChoices):
-    """CSL locator types, so pinpoints export to reference managers unchanged."""
-
-    PAGE = "page", _("page")
-    CHAPTER = "chapter", _("chapter")
-    SECTION = "section", _("section")
-    PARAGRAPH = "paragraph", _("paragraph")
-    FIGURE = "figure", _("figure")
-    TABLE = "table", _("table")
-    NOTE = "note", _("note")
-
-    def abbreviate(self, locator: str) -> str:
-        if self == LocatorLabel.PAGE:
-            many = any(ch in locator for ch in "-–,")
-            return f"{'pp.' if many else 'p.'} {locator}"
-        return f"{self.label} {locator}"
-
-
-class CitationQuerySet(models.QuerySet):
-    def for_object(self, obj):
-        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
-
-
-class Citation(models.Model):
-    """One place where the site cites a source: the citation index behind “cited on”."""
-
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
-    locator_label = models.CharField(
-        _("locator type"), max_length=20, choices=LocatorLabel, default=LocatorLabel.PAGE
-    )
-    locator = models.CharField(_("pinpoint"), max_length=60, blank=True)
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    content_object = GenericForeignKey("content_type", "object_id")
-    field = models.CharField(
-        _("field"), max_length=40, default="source", help_text=_("Where in the object it cites.")
-    )
-
-    objects = CitationQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("citation")
-        verbose_name_plural = _("citations")
-        ordering = ["content_type", "object_id", "id"]
-        indexes = [
-            # “Where is this object's text cited from?” when an object is saved or deleted.
-            models.Index(fields=["content_type", "object_id"], name="sources_citation_obj_idx"),
-        ]
-
-    def __str__(self):
-        return f"{self.source.citation_key} {self.pinpoint}".strip()
-
-    @property
-    def pinpoint(self) -> str:
-        if not self.locator:
-            return ""
-        return LocatorLabel(self.locator_label).abbreviate(self.locator)
-
-    def is_visible(self) -> bool:
-        """Whether visitors may see the citing page (content_object must be prefetched).
-
-        A citing model decides through its own `is_visible()`; without one, the object and
-        the parents loaded with it (select_related) must not be drafts.
-        """
-        obj = self.content_object
-        if obj is None:
-            return False
-        decide = getattr(obj, "is_visible", None)
-        if callable(decide):
-            return bool(decide())
-        loaded = [obj] + [
-            getattr(obj, field.name)
-            for field in obj._meta.concrete_fields
-            if field.many_to_one and field.is_cached(obj)
-        ]
-        return all(getattr(o, "status", Status.PUBLISHED) == Status.PUBLISHED for o in loaded)
-
-
-class Cited(models.Model):
-    """A record that cites one source with a pinpoint, mirrored into the citation index."""
-
-    source = models.ForeignKey(
-        Source,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("source"),
-    )
-    locator_label = models.CharField(
-        _("locator type"), max_length=20, choices=LocatorLabel, default=LocatorLabel.PAGE
-    )
-    locator = models.CharField(_("pinpoint"), max_length=60, blank=True)
-    citations = GenericRelation(Citation)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            self.citations.filter(field="source").delete()
-            if self.source_id:
-                self.citations.create(
-                    source_id=self.source_id,
-                    locator_label=self.locator_label,
-                    locator=self.locator,
-                    field="source",
-                )
-
-    @property
-    def pinpoint(self) -> str:
-        if not self.locator:
-            return ""
-        return LocatorLabel(self.locator_label).abbreviate(self.locator)
-
-    def citation_context(self) -> tuple[str, str]:
-        """(label, URL) of the page where this citation is shown; select_related by callers."""
-        raise NotImplementedError
