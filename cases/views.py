@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.dates import Period
 from cases.models import Actor, Case, Region
-from sources.collation import zhuyin_key
+from sources.collation import sorted_by_label
 from sources.content import Status, get_visible_or_404
-from sources.i18n import active_language
 from sources.pagination import paginate
+from sources.references import reference_list
 
 
 class CaseFilterForm(forms.Form):
@@ -28,16 +28,9 @@ class CaseFilterForm(forms.Form):
         self.fields["tag"].choices = [("", _("All tags")), *((t.slug, t.label) for t in tags)]
 
 
-def _sorted_tags(tags):
-    """Tags in the reader's order: Zhuyin for Chinese, A–Z for English."""
-    if active_language() == "zh-hant":
-        return sorted(tags, key=lambda t: (zhuyin_key(t.label), t.slug))
-    return sorted(tags, key=lambda t: (t.label.casefold(), t.slug))
-
-
 def case_list(request):
     published = Case.objects.published()
-    form = CaseFilterForm(request.GET, tags=_sorted_tags(published.used_tags()))
+    form = CaseFilterForm(request.GET, tags=sorted_by_label(published.used_tags()))
     if not form.is_valid():
         # A hand-edited or stale link: say which filter is wrong instead of listing everything.
         return render(request, "cases/case_list.html", {"form": form}, status=400)
@@ -51,17 +44,10 @@ def case_list(request):
     return render(request, "cases/case_list.html", context)
 
 
-def _first_author_key(source):
-    names = source.authors or source.editors
-    who = names[0].person.family_name if names else source.title
-    return (who.casefold(), source.year or 0, source.citation_key)
-
-
 def references(case):
     """Every source the case page cites (timeline and analyses), once each, by author and year."""
     cited = [e.source for e in case.events.all()] + [a.source for a in case.analyses.all()]
-    unique = {source.pk: source for source in cited if source is not None}
-    return sorted(unique.values(), key=_first_author_key)
+    return reference_list(cited)
 
 
 def case_detail(request, slug):

@@ -4,11 +4,12 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.text import Truncator
 
 from concepts.models import Concept
-from sources.collation import index_letter, zhuyin_key
+from sources.collation import index_letter, sorted_by_label
 from sources.content import Status, get_visible_or_404
 from sources.i18n import Translated, active_language
 from sources.models import Tag
 from sources.pagination import paginate
+from sources.references import reference_list
 
 EXCERPT_CHARS = 240
 
@@ -16,7 +17,7 @@ EXCERPT_CHARS = 240
 def concept_list(request):
     lang = active_language()
     concepts = Concept.objects.published()
-    tag_options = sorted(concepts.used_tags(), key=lambda tag: zhuyin_key(tag.label))
+    tag_options = sorted_by_label(concepts.used_tags())
     tag = None
     if slug := request.GET.get("tag"):
         # A tag that does not exist is a bad link, not an empty topic.
@@ -89,14 +90,7 @@ def relations(concept) -> list[tuple[str, Concept]]:
 def references(concept, analyses) -> list:
     """Every source the page cites, once each, by first author and year."""
     cited = [d.source for d in concept.definitions.all()] + [a.source for a in analyses]
-    unique = {source.pk: source for source in cited if source is not None}
-    return sorted(unique.values(), key=_reference_order)
-
-
-def _reference_order(source):
-    people = source.authors or source.editors
-    author = people[0].person.sort_name.casefold() if people else source.title.casefold()
-    return (author, source.year or 0, source.citation_key)
+    return reference_list(cited)
 
 
 def excerpt(text: Translated) -> Translated:

@@ -9,7 +9,7 @@ from django.views.decorators.csrf import requires_csrf_token
 
 from cases.models import Case, TaggedCase
 from concepts.models import Concept, TaggedConcept
-from sources.collation import zhuyin_key
+from sources.collation import sorted_by_label
 from sources.content import Status
 from sources.models import Source, Tag, TaggedSource
 
@@ -52,7 +52,7 @@ def tag_list(request):
         source_count=_count(TaggedSource),
     )
     # Sorted in Python so that Chinese labels follow Zhuyin order, as every index does.
-    tags = sorted(tags, key=lambda tag: zhuyin_key(tag.label))
+    tags = sorted_by_label(tags)
     return render(request, "tags/list.html", {"tags": tags})
 
 

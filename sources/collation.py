@@ -36,3 +36,8 @@ def index_letter(key: str) -> str:
     if BOPOMOFO_FIRST <= first <= BOPOMOFO_LAST:
         return first
     return first.upper() if first.isalpha() else "#"
+
+
+def sorted_by_label(items):
+    """Objects with a translated `label` in index order (Zhuyin for Chinese, A–Z otherwise)."""
+    return sorted(items, key=lambda item: (zhuyin_key(item.label), item.slug))
