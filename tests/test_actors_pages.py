@@ -1,19 +1,15 @@
 """The actor pages: who took part in which published cases, and in what role."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.utils import translation
 
 from cases.models import Actor, ActorKind, ActorRole, CaseActor
 from sources.content import Status
 from sources.models import Person
+from tests.helpers import soup
 from tests.test_cases_pages import make_case
 
 LANGS = ["en", "zh-hant"]
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 @pytest.fixture

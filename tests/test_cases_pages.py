@@ -3,18 +3,14 @@
 import datetime as dt
 
 import pytest
-from bs4 import BeautifulSoup
 from django.utils import translation
 
 from cases.dates import Period
 from cases.models import Actor, ActorRole, Analysis, Case, CaseActor, Event
 from sources.content import Status
+from tests.helpers import soup
 
 LANGS = ["en", "zh-hant"]
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def make_case(slug, year, *, status=Status.PUBLISHED, **fields):

@@ -3,16 +3,12 @@
 import datetime as dt
 
 import pytest
-from bs4 import BeautifulSoup
 
 from cases.models import Analysis, Case
 from concepts.models import AltTerm, Concept, ConceptRelation, Definition, DefinitionFamily
 from sources.content import Status
 from sources.models import CreatorRole, Person, Source, SourceCreator, Tag
-
-
-def soup_of(response):
-    return BeautifulSoup(response.content, "html.parser")
+from tests.helpers import soup as soup_of
 
 
 def make_concept(slug, name_en, name_zh, **fields):

@@ -3,7 +3,6 @@
 import copy
 
 import pytest
-from bs4 import BeautifulSoup
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.test import Client, override_settings
@@ -12,6 +11,7 @@ from django.utils import translation
 
 from config import urls as config_urls
 from config.views import server_error
+from tests.helpers import soup as soup_of
 
 
 def boom(request):
@@ -26,10 +26,6 @@ def broken_context_processor(request):
 urlpatterns = [*config_urls.urlpatterns, *i18n_patterns(path("boom/", boom))]
 handler404 = config_urls.handler404
 handler500 = config_urls.handler500
-
-
-def soup_of(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def links(soup):

@@ -1,15 +1,11 @@
 """The home page: what the site is, where to go, featured and latest concepts and cases."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from cases.models import Case
 from concepts.models import Concept
 from sources.content import Status
-
-
-def soup_of(response):
-    return BeautifulSoup(response.content, "html.parser")
+from tests.helpers import soup as soup_of
 
 
 def section(soup, heading_id):

@@ -1,24 +1,14 @@
 """The public people list and person pages."""
 
 import pytest
-from bs4 import BeautifulSoup
-from django.urls import reverse
-from django.utils import translation
 
 from concepts.models import Concept, Definition
 from sources.content import Status
 from sources.models import CreatorRole, Person, Source, SourceCreator
+from tests.helpers import soup as page
+from tests.helpers import url
 
 LANGS = ["en", "zh-hant"]
-
-
-def url(name, lang, *args):
-    with translation.override(lang):
-        return reverse(name, args=args)
-
-
-def page(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def people_links(response):

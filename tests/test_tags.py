@@ -1,16 +1,12 @@
 """The tag index and the tag page, which gathers concepts, cases and sources on one topic."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from cases.models import Case
 from concepts.models import Concept
 from sources.content import Status
 from sources.models import CreatorRole, Person, Source, SourceCreator, Tag
-
-
-def soup_of(response):
-    return BeautifulSoup(response.content, "html.parser")
+from tests.helpers import soup as soup_of
 
 
 def counts(soup, href):
