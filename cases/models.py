@@ -9,7 +9,7 @@ from taggit.models import ItemBase
 
 from cases.dates import Period, Precision
 from concepts.models import Concept
-from sources.content import PublishableQuerySet, SortedByName, Status
+from sources.content import Article, PublishableQuerySet, SortedByName, Status
 from sources.i18n import TranslatedField
 from sources.models import Cited, Person, SourceCreator, Tag
 
@@ -145,16 +145,12 @@ class CaseQuerySet(PublishableQuerySet):
         )
 
 
-class Case(SortedByName):
+class Case(Article):
     SORT_FIELD = "title"
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title_zh_hant = models.CharField(_("title (Chinese)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200)
-    summary_zh_hant = models.TextField(_("summary (Chinese)"), blank=True)
-    summary_en = models.TextField(_("summary (English)"), blank=True)
-    body_zh_hant = models.TextField(_("body (Chinese)"), blank=True)
-    body_en = models.TextField(_("body (English)"), blank=True)
     start_date = models.DateField(_("start"), null=True, blank=True)
     start_precision = models.CharField(
         _("start precision"), max_length=5, choices=Precision, default=Precision.YEAR
@@ -172,16 +168,9 @@ class Case(SortedByName):
         related_name="children",
         verbose_name=_("part of"),
     )
-    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
-    featured = models.BooleanField(_("featured on the home page"), default=False)
-    created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True)
     tags = TaggableManager(through="TaggedCase", blank=True, related_name="cases")
 
     title = TranslatedField()
-    summary = TranslatedField()
-    body = TranslatedField()
-
     objects = CaseQuerySet.as_manager()
 
     class Meta:

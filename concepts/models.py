@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase
 
-from sources.content import PublishableQuerySet, SortedByName, Status
+from sources.content import Article, PublishableQuerySet, Status
 from sources.i18n import TranslatedField
 from sources.models import Cited, Person, Tag
 
@@ -74,24 +74,13 @@ class ConceptQuerySet(PublishableQuerySet):
         return Tag.objects.filter(tagged_concepts__content_object__in=self).distinct()
 
 
-class Concept(SortedByName):
+class Concept(Article):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     name_zh_hant = models.CharField(_("name (Chinese)"), max_length=200)
     name_en = models.CharField(_("name (English)"), max_length=200)
-    summary_zh_hant = models.TextField(_("summary (Chinese)"), blank=True)
-    summary_en = models.TextField(_("summary (English)"), blank=True)
-    body_zh_hant = models.TextField(_("body (Chinese)"), blank=True)
-    body_en = models.TextField(_("body (English)"), blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
-    featured = models.BooleanField(_("featured on the home page"), default=False)
-    created = models.DateTimeField(auto_now_add=True)
-    updated = models.DateTimeField(auto_now=True)
     tags = TaggableManager(through="TaggedConcept", blank=True, related_name="concepts")
 
     name = TranslatedField()
-    summary = TranslatedField()
-    body = TranslatedField()
-
     objects = ConceptQuerySet.as_manager()
 
     class Meta:

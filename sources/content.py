@@ -5,7 +5,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from sources.collation import zhuyin_key
-from sources.i18n import active_language
+from sources.i18n import TranslatedField, active_language
 
 
 class Status(models.TextChoices):
@@ -44,6 +44,25 @@ class SortedByName(models.Model):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "sort_key_zh"}
         super().save(*args, **kwargs)
+
+
+class Article(SortedByName):
+    """A published, bilingual page with a summary and a body: what concepts and cases share."""
+
+    summary_zh_hant = models.TextField(_("summary (Chinese)"), blank=True)
+    summary_en = models.TextField(_("summary (English)"), blank=True)
+    body_zh_hant = models.TextField(_("body (Chinese)"), blank=True)
+    body_en = models.TextField(_("body (English)"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
+    featured = models.BooleanField(_("featured on the home page"), default=False)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    summary = TranslatedField()
+    body = TranslatedField()
+
+    class Meta:
+        abstract = True
 
 
 def get_visible_or_404(queryset, request, **lookup):
