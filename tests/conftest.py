@@ -25,3 +25,11 @@ def editor(db, client, django_user_model):
     )
     client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def english_outside_requests():
+    """Messages built outside a request (validation, labels) read in English unless a test
+    says otherwise; requests still take their language from the URL."""
+    with translation.override("en"):
+        yield

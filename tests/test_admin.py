@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.test import RequestFactory
 from django.urls import reverse
@@ -101,9 +102,9 @@ def test_every_add_page_opens_unless_the_model_is_read_only(
 
 @pytest.mark.parametrize(("model", "model_admin"), REGISTERED, ids=IDS)
 def test_every_sample_object_has_a_working_change_page(editor, sample, model, model_admin):
+    if model is Group:
+        Group.objects.create(name="Reviewers")
     objects = list(model._default_manager.all())
-    if not objects and model._meta.app_label == "auth":
-        pytest.skip("the sample builds no auth groups")
     assert objects, f"the sample has no {model._meta.verbose_name} to open"
     for obj in objects:
         response = editor.get(admin_url(model, "change", obj.pk))

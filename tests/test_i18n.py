@@ -99,3 +99,16 @@ def test_every_interface_string_is_translated_to_chinese():
     ]
     assert not untranslated, f"{len(untranslated)} untranslated strings, e.g. {untranslated[:3]}"
     assert po.with_suffix(".mo").exists(), "compile the catalog (compilemessages)"
+
+
+def test_validation_messages_are_translated():
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from sources.identifiers import normalise_doi
+
+    with translation.override("zh-hant"):
+        with pytest.raises(ValidationError) as error:
+            normalise_doi("2009958")
+        # Messages are lazy: read them while Chinese is active.
+        assert "不是 DOI" in error.value.messages[0]
