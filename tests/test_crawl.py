@@ -42,6 +42,7 @@ def test_every_page_reachable_from_home_works_and_is_well_formed(visitor, sample
         f"/{lang}/concepts/security-dilemma/",
         f"/{lang}/cases/",
         f"/{lang}/cases/cold-war/",
+        f"/{lang}/cases/actors/united-states/",
         f"/{lang}/sources/",
         f"/{lang}/sources/jervis1978/",
         f"/{lang}/people/",

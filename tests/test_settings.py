@@ -100,3 +100,32 @@ def test_env_list_and_str(monkeypatch):
     assert env_list("HOSTS", ["localhost"]) == ["localhost"]
     monkeypatch.delenv("NAME", raising=False)
     assert env_str("NAME", "fallback") == "fallback"
+
+
+def test_redis_url_turns_on_the_redis_cache():
+    code = (
+        "import django; django.setup(); from django.core.cache import caches; "
+        "cache = caches['default']; print(type(cache).__name__); "
+        "cache.set('atlas-probe', 'ok', 5); print(cache.get('atlas-probe'))"
+    )
+    result = run(code, REDIS_URL="redis://127.0.0.1:6379/0")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["RedisCache", "ok"]
+
+
+def test_postgres_url_uses_the_pool_and_the_utf8_backend():
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "db = settings.DATABASES['default']; "
+        "print(db['ENGINE'], db['CONN_MAX_AGE'], db['CONN_HEALTH_CHECKS'], "
+        "'pool' in db['OPTIONS'])"
+    )
+    result = run(code, DATABASE_URL="postgres://postgres@127.0.0.1:5432/iratlas")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["config.postgresql", "0", "True", "True"]
+
+
+def test_a_malformed_database_url_is_a_clear_error():
+    result = run(SETUP, DATABASE_URL="nonsense://what")
+    assert result.returncode != 0
+    assert "DATABASE_URL" in result.stderr
