@@ -36,7 +36,7 @@ _CREATOR_KEYS = {
     "authors": CreatorRole.AUTHOR,
     "editors": CreatorRole.EDITOR,
     "translators": CreatorRole.TRANSLATOR,
-    "container_editors": CreatorRole.CONTAINER_EDITOR,
+    "container_authors": CreatorRole.CONTAINER_AUTHOR,
 }
 
 

@@ -311,10 +311,12 @@ QUOTED_TYPES = frozenset(
 
 
 class CreatorRole(models.TextChoices):
+    """CSL creator roles. For a chapter, `editor` means the editors of the book it is in."""
+
     AUTHOR = "author", _("author")
     EDITOR = "editor", _("editor")
     TRANSLATOR = "translator", _("translator")
-    CONTAINER_EDITOR = "container-author", _("editor of the containing book")
+    CONTAINER_AUTHOR = "container-author", _("author of the containing book")
 
 
 class SourceCreator(models.Model):
