@@ -167,6 +167,61 @@ def test_editor_changes_are_kept_unless_overwrite_is_asked_for(tmp_path):
     assert Event.objects.count() == 1
 
 
+@pytest.mark.django_db
+def test_a_changed_file_updates_objects_nobody_edited_since_the_last_load(tmp_path):
+    corpus = write_corpus(tmp_path)
+    load(corpus)
+    changed = FILES["concepts.yaml"].replace(
+        "Seeking security breeds insecurity.", "Security for one is insecurity for another."
+    )
+    out = load(write_corpus(tmp_path, **{"concepts.yaml": changed}))
+
+    assert "concepts: 0 created, 1 updated, 0 unchanged, 0 skipped" in out
+    assert Concept.objects.get().summary_en == "Security for one is insecurity for another."
+    # The stamp moved on: the next run sees nothing to do.
+    assert "total: 0 created, 0 updated, 6 unchanged, 0 skipped" in load(corpus)
+
+
+@pytest.mark.django_db
+def test_an_admin_edit_survives_a_later_change_to_the_file(tmp_path):
+    corpus = write_corpus(tmp_path)
+    load(corpus)
+    Concept.objects.filter(slug="security-dilemma").update(summary_en="Edited in the admin.")
+    changed = FILES["concepts.yaml"].replace("Seeking security", "Looking for security")
+
+    out = load(write_corpus(tmp_path, **{"concepts.yaml": changed}))
+
+    assert "skipped (changed in the admin since the last load): concepts.yaml" in out
+    assert Concept.objects.get().summary_en == "Edited in the admin."
+
+
+@pytest.mark.django_db
+def test_an_object_created_in_the_admin_is_not_taken_over_by_a_file_entry(tmp_path):
+    Concept.objects.create(slug="security-dilemma", name_zh_hant="安全困境", name_en="Mine")
+
+    out = load(write_corpus(tmp_path))
+
+    assert "concepts: 0 created, 0 updated, 0 unchanged, 1 skipped" in out
+    assert Concept.objects.get().name_en == "Mine"
+
+
+@pytest.mark.django_db
+def test_entries_may_be_split_into_a_folder_per_type(tmp_path):
+    corpus = write_corpus(tmp_path)
+    (corpus / "people").mkdir()
+    (corpus / "people" / "more.yaml").write_text(
+        "- {slug: john-h-herz, family_name: Herz, given_name: John H.}\n", encoding="utf-8"
+    )
+    load(corpus)
+    assert Person.objects.filter(slug="john-h-herz").exists()
+
+    (corpus / "people" / "twice.yaml").write_text(
+        "- {slug: robert-jervis, family_name: Jervis}\n", encoding="utf-8"
+    )
+    with pytest.raises(CommandError, match=r"people/twice.yaml.*already defined in people.yaml"):
+        load(corpus)
+
+
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="is not a folder"):
         load(tmp_path / "nowhere")

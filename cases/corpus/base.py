@@ -6,6 +6,8 @@ entry compare equal exactly when loading the entry again would change nothing.
 """
 
 import copy
+import hashlib
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,13 +77,20 @@ def translation_pair(entry: Entry, name: str, item: dict, required: bool) -> tup
     return value["zh-hant"], value["en"]
 
 
+def digest(fields: dict[str, Any], links: dict[str, Any]) -> str:
+    """A fingerprint of an object's loadable state (field values and links)."""
+    text = json.dumps([fields, links], sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 @dataclass
 class Staged:
     kind: "Kind"
     entry: Entry
     obj: models.Model
     created: bool
-    fields_changed: bool
+    before: dict[str, Any] | None  # the stored field values, for an existing object
+    after: dict[str, Any]  # the field values the file asks for
 
 
 class Kind:
@@ -134,22 +143,29 @@ class Kind:
         if created:
             candidate.save()
         resolver.remember(candidate, str(getattr(candidate, self.key)))
-        changed = not created and before != self.snapshot(candidate, values)
-        return Staged(self, entry, candidate, created, changed)
+        return Staged(self, entry, candidate, created, before, self.snapshot(candidate, values))
 
-    def settle(self, item: Staged, resolver: Resolver, *, overwrite: bool) -> str:
-        """Write the links of a new object; update an existing one only if asked to."""
+    def settle(self, item: Staged, resolver: Resolver, *, stamp: str | None, overwrite: bool):
+        """Bring one object in line with its file, unless an editor changed it since the
+        last load. `stamp` is the digest of what the last load wrote (None: never loaded).
+
+        Returns the outcome and the digest to stamp the entry with (None: leave as it is).
+        """
         plan = self.plan(item.entry, resolver)
+        wanted = digest(item.after, plan)
         if item.created:
             self.write(item.obj, plan, item.entry, resolver)
-            return "created"
-        if not item.fields_changed and self.current(item.obj) == plan:
-            return "unchanged"
-        if not overwrite:
-            return "skipped"
+            return "created", wanted
+        stored = digest(item.before, self.current(item.obj))
+        if stored == wanted:
+            return "unchanged", wanted
+        # Untouched since the last load (the file changed): update. Changed in the admin, or
+        # created there under the same key: keep the editor's version unless told otherwise.
+        if not overwrite and stored != stamp:
+            return "skipped", None
         item.obj.save()
         self.write(item.obj, plan, item.entry, resolver)
-        return "updated"
+        return "updated", wanted
 
     def plan(self, entry: Entry, resolver: Resolver) -> dict[str, Any]:
         return {}

@@ -76,10 +76,24 @@ class Entry:
 
 
 def read_entries(directory: Path, filename: str, key: str) -> list[Entry]:
-    """The entries of one corpus file (a YAML list of mappings); a missing file has none."""
-    path = directory / filename
-    if not path.exists():
-        return []
+    """The entries of one type: `<type>.yaml` and every `<type>/*.yaml`, each a YAML list of
+    mappings. A key may appear only once across all of them."""
+    stem = Path(filename).stem
+    paths = [directory / filename, *sorted((directory / stem).glob("*.yaml"))]
+    entries, seen = [], {}
+    for path in paths:
+        if not path.exists():
+            continue
+        name = path.relative_to(directory).as_posix()
+        for entry in _read_file(path, name, key):
+            if entry.key in seen:
+                raise entry.error(f"already defined in {seen[entry.key]}")
+            seen[entry.key] = name
+            entries.append(entry)
+    return entries
+
+
+def _read_file(path: Path, filename: str, key: str) -> list[Entry]:
     try:
         # _Loader is a SafeLoader: no arbitrary Python objects.
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)

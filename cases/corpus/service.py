@@ -11,6 +11,7 @@ from cases.corpus.cases import ActorKind, CaseKind
 from cases.corpus.concepts import ConceptKind
 from cases.corpus.library import PersonKind, SourceKind, TagKind
 from cases.corpus.reading import read_entries
+from cases.models import CorpusStamp
 
 # In dependency order: anything an entry refers to is loaded by an earlier kind.
 KINDS: tuple[Kind, ...] = (
@@ -48,15 +49,16 @@ class LoadReport:
 
     def __str__(self) -> str:
         lines = [f"{label}: {self.line(c)}" for label, c in self.counts.items()]
-        lines += [f"skipped (differs from its file): {s}" for s in self.skipped]
+        lines += [f"skipped (changed in the admin since the last load): {s}" for s in self.skipped]
         return "\n".join([*lines, f"total: {self.line(self.total)}"])
 
 
 def load_corpus(*, path: Path, overwrite: bool = False) -> LoadReport:
     """Load the corpus files under `path` in one transaction: all of it, or on error nothing.
 
-    New objects are created; an existing object whose database state differs from its file
-    (edited in the admin, or a changed file) is left alone unless `overwrite` is set.
+    New objects are created. An existing object is updated only if it still holds what the
+    last load wrote (its CorpusStamp): one an editor changed or created in the admin is
+    reported as skipped and left alone, unless `overwrite` is set.
     """
     report = LoadReport()
     with transaction.atomic():
@@ -70,7 +72,15 @@ def load_corpus(*, path: Path, overwrite: bool = False) -> LoadReport:
                 for obj in kind.model.objects.filter(**{f"{kind.key}__in": keys})
             }
             staged += [kind.stage(e, existing.get(e.key), resolver) for e in entries]
+        stamps = {(s.kind, s.key): s for s in CorpusStamp.objects.all()}
         for item in staged:
-            outcome = item.kind.settle(item, resolver, overwrite=overwrite)
+            stamp = stamps.get((item.kind.label, item.entry.key))
+            outcome, new_digest = item.kind.settle(
+                item, resolver, stamp=stamp.digest if stamp else None, overwrite=overwrite
+            )
             report.add(item.kind, item.entry.key, outcome)
+            if new_digest and (stamp is None or stamp.digest != new_digest):
+                CorpusStamp.objects.update_or_create(
+                    kind=item.kind.label, key=item.entry.key, defaults={"digest": new_digest}
+                )
     return report

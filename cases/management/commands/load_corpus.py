@@ -22,7 +22,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--overwrite",
             action="store_true",
-            help="Write the files' values over objects whose database state differs.",
+            help="Write the files' values even over objects changed or created in the admin.",
         )
 
     def handle(self, *args, path: Path, overwrite: bool, **options):
