@@ -67,6 +67,8 @@ class SourceKind(Kind):
         "jstor_id",
         "handle",
         "url",
+        "archived_url",
+        "accessed",
         "language",
         "abstract",
         "note",
