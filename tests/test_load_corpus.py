@@ -4,7 +4,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from cases.models import Case, Event
@@ -225,19 +224,3 @@ def test_entries_may_be_split_into_a_folder_per_type(tmp_path):
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="is not a folder"):
         load(tmp_path / "nowhere")
-
-
-@pytest.mark.django_db
-def test_real_corpus_loads_twice_without_changes():
-    corpus = Path(settings.BASE_DIR) / "corpus"
-    load(corpus)
-
-    assert "0 created, 0 updated" in load(corpus).splitlines()[-1]
-    concept = Concept.objects.get(slug="security-dilemma")
-    assert concept.name_zh_hant == "安全困境"
-    assert concept.families.count() >= 2
-    assert all(d.source_id and d.locator for d in concept.definitions.all())
-    assert Case.objects.get(slug="cuban-missile-crisis").parent.slug == "cold-war"
-    assert Person.objects.get(slug="lu-yeh-chung").original_name == "盧業中"
-    assert Source.objects.get(citation_key="glaser1997").doi == "10.1017/s0043887100014763"
-    assert Concept.objects.exclude(status="published").count() == 0
