@@ -29,7 +29,7 @@ class CaseActorInline(admin.TabularInline):
 class EventInline(admin.StackedInline):
     model = Event
     fields = [
-        ("date", "precision"),
+        ("date", "precision", "year"),
         ("title_zh_hant", "title_en"),
         ("description_zh_hant", "description_en"),
         ("source", "locator_label", "locator"),
@@ -80,8 +80,8 @@ class CaseAdmin(admin.ModelAdmin):
                     ("title_zh_hant", "title_en"),
                     "slug",
                     ("status", "featured"),
-                    ("start_date", "start_precision"),
-                    ("end_date", "end_precision"),
+                    ("start_date", "start_precision", "start_year"),
+                    ("end_date", "end_precision", "end_year"),
                     ("region", "parent"),
                     ("summary_zh_hant", "summary_en"),
                     ("body_zh_hant", "body_en"),
@@ -94,6 +94,6 @@ class CaseAdmin(admin.ModelAdmin):
     inlines = [CaseActorInline, EventInline, AnalysisInline]
     actions = [publish, unpublish]
 
-    @admin.display(description=_("start"), ordering="start_date")
+    @admin.display(description=_("start"), ordering="start_year")
     def start(self, obj):
         return obj.start_display

@@ -57,7 +57,7 @@ class ConceptQuerySet(PublishableQuerySet):
                 queryset=analysis.objects.filter(case__status=Status.PUBLISHED)
                 .select_related("case", "source")
                 .prefetch_related("source__creators__person")
-                .order_by("kind", "case__start_date", "case__slug"),
+                .order_by("kind", "case__start_year", "case__start_date", "case__slug"),
             )
         )
 

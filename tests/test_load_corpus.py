@@ -224,3 +224,18 @@ def test_entries_may_be_split_into_a_folder_per_type(tmp_path):
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="is not a folder"):
         load(tmp_path / "nowhere")
+
+
+@pytest.mark.django_db
+def test_years_before_the_common_era_are_negative(tmp_path):
+    cases = (
+        FILES["cases.yaml"]
+        .replace("start: 1947", "start: -431")
+        .replace("end: 1991-12-26", "end: -404")
+        .replace('- date: "1949-04"', "- date: -421")
+    )
+    load(write_corpus(tmp_path, **{"cases.yaml": cases}))
+    case = Case.objects.get()
+    assert (case.start_date, case.start_year, case.end_year) == (None, -431, -404)
+    assert case.events.get().year == -421
+    assert "0 created, 0 updated" in load(tmp_path).splitlines()[-1]

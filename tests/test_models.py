@@ -133,3 +133,36 @@ def test_every_public_model_has_str_ordering_and_url(sample):
         assert str(obj)
         assert obj._meta.ordering, type(obj)
         assert obj.get_absolute_url().startswith("/")
+
+
+def test_a_case_before_the_common_era_keeps_its_years_and_sorts_first(sample):
+    from django.utils import translation
+
+    athens = Case.objects.create(
+        slug="peloponnesian-war",
+        title_en="Peloponnesian War",
+        title_zh_hant="伯羅奔尼撒戰爭",
+        start_year=-431,
+        end_year=-404,
+        status="published",
+    )
+    Event.objects.create(case=athens, year=-421, title_en="Peace of Nicias", precision="year")
+    assert (athens.start_display, athens.end_display) == ("431 BCE", "404 BCE")
+    assert athens.period.value == "before-1914"
+    assert Case.objects.published().chronological().first() == athens
+    with translation.override("zh-hant"):
+        assert athens.events.get().date_display == "西元前 421 年"
+
+
+def test_there_is_no_year_zero(sample):
+    case = Case(slug="zero", title_en="Zero", title_zh_hant="零", start_year=0)
+    with pytest.raises(ValidationError, match="no year 0"):
+        case.full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        case.save()
+
+
+def test_a_full_date_decides_the_year(sample):
+    sample.cuba.start_year = 1900
+    sample.cuba.save()
+    assert sample.cuba.start_year == 1962

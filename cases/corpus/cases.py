@@ -31,11 +31,12 @@ class ActorKind(Kind):
 
 
 def _event(item: dict, entry: Entry, resolver: Resolver) -> tuple:
-    date, precision = entry.date("date", data=item)
+    date, precision, year = entry.date("date", data=item)
     title_zh, title_en = translation_pair(entry, "title", item, required=True)
     text_zh, text_en = translation_pair(entry, "description", item, required=False)
     key, label, locator = cited(item, entry, resolver)
     row = Event(
+        year=year,
         date=date,
         precision=precision,
         title_zh_hant=title_zh,
@@ -47,7 +48,19 @@ def _event(item: dict, entry: Entry, resolver: Resolver) -> tuple:
         locator=locator,
     )
     validated(row, entry, f"event {title_en!r}", exclude=["case"])
-    return (date, str(precision), title_zh, title_en, text_zh, text_en, key, label, locator)
+    # No calendar date before the Common Era: "" as in _rows, so plans and rows compare.
+    return (
+        year,
+        date or "",
+        str(precision),
+        title_zh,
+        title_en,
+        text_zh,
+        text_en,
+        key,
+        label,
+        locator,
+    )
 
 
 def _analysis(item: dict, entry: Entry, resolver: Resolver) -> tuple:
@@ -83,8 +96,8 @@ class CaseKind(Kind):
     def field_values(self, entry, resolver):
         entry.data.setdefault("status", "published")
         values = super().field_values(entry, resolver)
-        values["start_date"], values["start_precision"] = entry.date("start")
-        values["end_date"], values["end_precision"] = entry.date("end")
+        values["start_date"], values["start_precision"], values["start_year"] = entry.date("start")
+        values["end_date"], values["end_precision"], values["end_year"] = entry.date("end")
         return values
 
     def plan(self, entry: Entry, resolver: Resolver):
@@ -118,6 +131,7 @@ class CaseKind(Kind):
             ),
             "events": _rows(
                 obj.events.values_list(
+                    "year",
                     "date",
                     "precision",
                     "title_zh_hant",
@@ -156,10 +170,11 @@ class CaseKind(Kind):
                 position=position,
             )
         obj.events.all().delete()
-        for date, precision, t_zh, t_en, d_zh, d_en, key, label, locator in plan["events"]:
+        for year, date, precision, t_zh, t_en, d_zh, d_en, key, label, locator in plan["events"]:
             Event.objects.create(
                 case=obj,
-                date=date,
+                year=year,
+                date=date or None,
                 precision=precision,
                 title_zh_hant=t_zh,
                 title_en=t_en,

@@ -12,6 +12,7 @@ from cases.dates import Precision
 LANG_KEYS = {"zh-hant": "Chinese", "en": "English"}
 _YEAR = re.compile(r"^\d{4}$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_BCE = re.compile(r"^-0*([1-9]\d{0,3})$")
 
 
 class CorpusError(Exception):
@@ -59,18 +60,22 @@ class Entry:
                     raise self.error(f"missing {label} translation of {name!r}")
         return result
 
-    def date(self, name: str, data: dict | None = None) -> tuple[dt.date | None, str]:
-        """A date written as 1947, "1962-10" or 1962-10-16, with the precision it is known to."""
+    def date(self, name: str, data: dict | None = None) -> tuple[dt.date | None, str, int | None]:
+        """(date, precision, year) from 1947, "1962-10" or 1962-10-16, as precise as known;
+        -431 is the year 431 BCE, which has a year but no calendar date."""
         raw = (self.data if data is None else data).get(name)
         if raw in (None, ""):
-            return None, Precision.YEAR
+            return None, Precision.YEAR, None
         text = str(raw).strip()
         try:
+            if match := _BCE.match(text):
+                return None, Precision.YEAR, -int(match[1])
             if _YEAR.match(text):
-                return dt.date(int(text), 1, 1), Precision.YEAR
+                return dt.date(int(text), 1, 1), Precision.YEAR, int(text)
             if match := _MONTH.match(text):
-                return dt.date(int(match[1]), int(match[2]), 1), Precision.MONTH
-            return dt.date.fromisoformat(text), Precision.DAY
+                return dt.date(int(match[1]), int(match[2]), 1), Precision.MONTH, int(match[1])
+            date = dt.date.fromisoformat(text)
+            return date, Precision.DAY, date.year
         except ValueError as exc:
             raise self.error(f"bad date {text!r} for {name!r} ({exc})") from None
 

@@ -37,7 +37,12 @@ class ActorQuerySet(models.QuerySet):
                 "roles",
                 queryset=CaseActor.objects.filter(case__status=Status.PUBLISHED)
                 .select_related("case")
-                .order_by(F("case__start_date").asc(nulls_last=True), "case__slug", "position"),
+                .order_by(
+                    F("case__start_year").asc(nulls_last=True),
+                    F("case__start_date").asc(nulls_last=True),
+                    "case__slug",
+                    "position",
+                ),
             )
         )
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase
 
-from cases.dates import Period, Precision
+from cases.dates import Period, Precision, year_help, year_of
 from cases.models.actors import Actor
 from concepts.models import Concept
 from sources.content import Article, PublishableQuerySet, Status
@@ -50,14 +50,16 @@ class CaseQuerySet(PublishableQuerySet):
         start, end = period.years
         qs = self
         if start is not None:
-            qs = qs.filter(start_date__year__gte=start)
+            qs = qs.filter(start_year__gte=start)
         if end is not None:
-            qs = qs.filter(start_date__year__lt=end)
+            qs = qs.filter(start_year__lt=end)
         return qs
 
     def chronological(self):
         """Oldest first; undated cases last."""
-        return self.order_by(F("start_date").asc(nulls_last=True), "slug")
+        return self.order_by(
+            F("start_year").asc(nulls_last=True), F("start_date").asc(nulls_last=True), "slug"
+        )
 
     def for_detail(self):
         """A case with its actors, timeline, parent and children and analyses."""
@@ -89,9 +91,15 @@ class Case(Article):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     title_zh_hant = models.CharField(_("title (Chinese)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200)
+    start_year = models.SmallIntegerField(
+        _("start year"), null=True, blank=True, help_text=year_help()
+    )
     start_date = models.DateField(_("start"), null=True, blank=True)
     start_precision = models.CharField(
         _("start precision"), max_length=5, choices=Precision, default=Precision.YEAR
+    )
+    end_year = models.SmallIntegerField(
+        _("end year"), null=True, blank=True, help_text=year_help()
     )
     end_date = models.DateField(_("end"), null=True, blank=True)
     end_precision = models.CharField(
@@ -114,8 +122,18 @@ class Case(Article):
     class Meta:
         verbose_name = _("case")
         verbose_name_plural = _("cases")
-        ordering = ["start_date", "slug"]
+        ordering = ["start_year", "start_date", "slug"]
         constraints = [
+            # Years are counted without a year 0, as historians do (1 BCE is followed by 1 CE).
+            models.CheckConstraint(
+                condition=~Q(start_year=0) & ~Q(end_year=0), name="cases_case_no_year_zero"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True)
+                | Q(start_year__isnull=True)
+                | Q(end_year__gte=F("start_year")),
+                name="cases_case_end_year_after_start",
+            ),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)
                 | Q(start_date__isnull=True)
@@ -126,11 +144,19 @@ class Case(Article):
         ]
         indexes = [
             # The case list: published cases in chronological order, filtered by region.
-            models.Index(fields=["status", "start_date"], name="cases_status_start_idx"),
+            models.Index(
+                fields=["status", "start_year", "start_date"], name="cases_status_start_idx"
+            ),
         ]
 
     def __str__(self):
         return f"{self.title_zh_hant} / {self.title_en}"
+
+    def save(self, *args, **kwargs):
+        # A full date decides its year; a year alone (say 431 BCE) stands by itself.
+        self.start_year = year_of(self.start_date, self.start_year)
+        self.end_year = year_of(self.end_date, self.end_year)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("cases:detail", args=[self.slug])
@@ -141,6 +167,12 @@ class Case(Article):
             raise ValidationError({"slug": _("“actors” is reserved; choose another slug.")})
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end cannot come before the start.")})
+        start = self.start_date.year if self.start_date else self.start_year
+        end = self.end_date.year if self.end_date else self.end_year
+        if 0 in (start, end):
+            raise ValidationError(_("There is no year 0: 1 BCE is followed by 1 CE."))
+        if start is not None and end is not None and end < start:
+            raise ValidationError({"end_year": _("The end cannot come before the start.")})
         ancestor, seen = self.parent, set()
         while ancestor is not None and ancestor.pk not in seen:
             if self.pk and ancestor.pk == self.pk:
@@ -150,15 +182,15 @@ class Case(Article):
 
     @property
     def start_display(self) -> str:
-        return Precision(self.start_precision).format(self.start_date)
+        return Precision(self.start_precision).format(self.start_date, self.start_year)
 
     @property
     def end_display(self) -> str:
-        return Precision(self.end_precision).format(self.end_date)
+        return Precision(self.end_precision).format(self.end_date, self.end_year)
 
     @property
     def period(self) -> Period | None:
-        return Period.of_year(self.start_date.year) if self.start_date else None
+        return Period.of_year(self.start_year) if self.start_year else None
 
 
 class TaggedCase(ItemBase):
@@ -211,7 +243,8 @@ class CaseActor(models.Model):
 
 class Event(Cited):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
-    date = models.DateField(_("date"))
+    year = models.SmallIntegerField(_("year"), null=True, blank=True, help_text=year_help())
+    date = models.DateField(_("date"), null=True, blank=True)
     precision = models.CharField(
         _("precision"), max_length=5, choices=Precision, default=Precision.DAY
     )
@@ -226,26 +259,36 @@ class Event(Cited):
     class Meta:
         verbose_name = _("event")
         verbose_name_plural = _("events")
-        ordering = ["case", "date", "id"]
+        ordering = ["case", "year", "date", "id"]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(title_zh_hant="") | ~Q(title_en=""), name="cases_event_has_title"
-            )
+            ),
+            models.CheckConstraint(
+                condition=(Q(date__isnull=False) | Q(year__isnull=False)) & ~Q(year=0),
+                name="cases_event_dated",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.date}: {self.title_en or self.title_zh_hant}"
+        return f"{self.date_display}: {self.title_en or self.title_zh_hant}"
+
+    def save(self, *args, **kwargs):
+        self.year = year_of(self.date, self.year)
+        super().save(*args, **kwargs)
 
     def clean(self):
         if not (self.title_zh_hant or self.title_en):
             raise ValidationError(_("Give the event a title in at least one language."))
+        if self.date is None and not self.year:
+            raise ValidationError({"date": _("Give the event a date, or a year (never 0).")})
 
     def get_absolute_url(self):
         return f"{self.case.get_absolute_url()}#event-{self.pk}"
 
     @property
     def date_display(self) -> str:
-        return Precision(self.precision).format(self.date)
+        return Precision(self.precision).format(self.date, self.year)
 
     def is_visible(self) -> bool:
         """Whether visitors may see the page that shows this event."""
