@@ -118,6 +118,7 @@ class PersonAdmin(admin.ModelAdmin):
         "given_name",
         "family_name_original",
         "given_name_original",
+        "name_zh_hant",
         "slug",
         "orcid",
         "wikidata",
@@ -132,7 +133,7 @@ class PersonAdmin(admin.ModelAdmin):
                 "fields": [
                     ("family_name", "given_name"),
                     ("family_name_original", "given_name_original"),
-                    ("name_order", "slug"),
+                    ("name_zh_hant", "name_order", "slug"),
                     ("orcid", "wikidata"),
                     ("note_zh_hant", "note_en"),
                 ]

@@ -24,6 +24,7 @@ class PersonKind(Kind):
         "given_name",
         "family_name_original",
         "given_name_original",
+        "name_zh_hant",
         "name_order",
         "orcid",
         "wikidata",

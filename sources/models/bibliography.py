@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from sources import citing
+from sources.i18n import Translated
 from sources.identifiers import (
     format_isbn,
     normalise_doi,
@@ -320,6 +321,8 @@ class CreatorRole(models.TextChoices):
 
 
 class SourceCreator(models.Model):
+    """A person's part in a source, in order; the source is known from the prefetch."""
+
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="creators")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="credits")
     role = models.CharField(
@@ -339,3 +342,12 @@ class SourceCreator(models.Model):
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()})"
+
+    @property
+    def name_in_source(self) -> Translated:
+        """The name as a reference gives it: in its own script for a Chinese work (盧業中),
+        romanised otherwise, whatever the reader's language."""
+        person = self.person
+        if self.source.is_chinese and person.original_name:
+            return Translated(person.original_name, "zh-hant")
+        return Translated(person.romanised_name, "en")

@@ -73,6 +73,14 @@ class Person(models.Model):
     given_name_original = models.CharField(
         _("given name (original script)"), max_length=50, blank=True
     )
+    name_zh_hant = models.CharField(
+        _("usual Chinese rendering"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "For a name in another script: how Chinese texts in Taiwan write it (傑維斯)."
+        ),
+    )
     name_order = models.CharField(
         _("name order"), max_length=10, choices=NameOrder, default=NameOrder.WESTERN
     )
@@ -121,10 +129,11 @@ class Person(models.Model):
 
     @property
     def display_name(self) -> Translated:
-        """The name readers of the active language expect: 盧業中 in Chinese, else Lu Yeh-chung."""
-        lang = active_language()
-        if lang == "zh-hant" and self.original_name:
-            return Translated(self.original_name, "zh-hant")
+        """The name readers of the active language expect: 盧業中 or 傑維斯 in Chinese (when
+        there is such a form), Lu Yeh-chung or Robert Jervis in English."""
+        chinese = self.original_name or self.name_zh_hant
+        if active_language() == "zh-hant" and chinese:
+            return Translated(chinese, "zh-hant")
         return Translated(self.romanised_name, "en")
 
     @property
