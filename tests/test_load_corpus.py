@@ -239,3 +239,19 @@ def test_years_before_the_common_era_are_negative(tmp_path):
     assert (case.start_date, case.start_year, case.end_year) == (None, -431, -404)
     assert case.events.get().year == -421
     assert "0 created, 0 updated" in load(tmp_path).splitlines()[-1]
+
+
+@pytest.mark.django_db
+def test_a_broken_file_is_named_and_nothing_is_loaded(tmp_path):
+    corpus = write_corpus(tmp_path, **{"concepts.yaml": "- slug: x\n  name: {en: : broken"})
+    with pytest.raises(CommandError, match=r"concepts.yaml: not valid YAML"):
+        load(corpus)
+    assert not Person.objects.exists()
+    assert not Source.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_unknown_field_is_named_with_its_entry(tmp_path):
+    people = FILES["people.yaml"].rstrip() + "\n          shoe_size: 44\n"
+    with pytest.raises(CommandError, match=r"people.yaml, entry 'robert-jervis'.*shoe_size"):
+        load(write_corpus(tmp_path, **{"people.yaml": people}))
