@@ -14,6 +14,8 @@ PYTHON := $(shell for p in python3.12 python3.13 python3 $$HOME/.pyenv/versions/
 	done)
 
 
+NODE_STAMP := node_modules/.installed
+
 .PHONY: help run test lint format venv install messages clean
 
 help:
@@ -38,7 +40,14 @@ $(STAMP): pyproject.toml | $(PY)
 	rm -rf build ir_atlas.egg-info
 	touch $(STAMP)
 
-venv install: $(STAMP)
+venv install: $(STAMP) $(NODE_STAMP)
+
+# Test-only JavaScript tools (axe-core, the Nu HTML Checker) from the npm registry, pinned by
+# package-lock.json. vnu-jar's install script (a Java download) is not needed: Java is local.
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "error: the tests need Node.js and npm (apt-get install nodejs npm)" >&2; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(NODE_STAMP)
 
 # Compile translation catalogs when there are any; committed .mo files do without msgfmt.
 messages: $(STAMP)
@@ -53,7 +62,7 @@ run: messages
 	$(PY) manage.py load_corpus
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: messages
+test: messages $(NODE_STAMP)
 	$(PY) -m pytest
 
 lint: $(STAMP)
@@ -65,4 +74,4 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache var/db.sqlite3*
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache var/db.sqlite3*
