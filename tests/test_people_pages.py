@@ -160,3 +160,17 @@ def test_person_query_count_does_not_grow_with_works_and_definitions(
     html = page(response)
     assert len(html.select("ul.references > li")) == 7
     assert len(html.select("blockquote.definition")) == 7
+
+
+def test_chinese_readers_see_the_usual_chinese_rendering_of_a_western_name(sample, visitor):
+    sample.jervis.name_zh_hant = "羅伯特·傑維斯"
+    sample.jervis.save()
+    zh = page(visitor.get(url("sources:person", "zh-hant", "robert-jervis")))
+    assert zh.h1.get_text() == "羅伯特·傑維斯"
+    assert zh.find(class_="other-name").get_text(strip=True) == "Robert Jervis"
+    en = page(visitor.get(url("sources:person", "en", "robert-jervis")))
+    assert en.h1.get_text() == "Robert Jervis"
+    # References give the name as the work does, whatever the reader's language.
+    listing = page(visitor.get(url("sources:list", "zh-hant")))
+    references = " ".join(r.get_text() for r in listing.select(".reference"))
+    assert "Robert Jervis" in references and "傑維斯" not in references
