@@ -5,7 +5,6 @@ The site uses system fonts only (system-ui, then Noto CJK and the platforms' own
 fonts), so there is nothing to download and no layout shift when a web font arrives."""
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from config.views import server_error
+from tests.chromium import launched_chromium
 from tests.pages import crawl
 from tests.sample import build_sample
 
@@ -149,34 +149,14 @@ def test_nothing_runs_inline_without_a_nonce(visitor, sample):
 
 # In a real browser: what a page looks like on paper, and filtering with JavaScript off.
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 
 @pytest.fixture
 def chromium(monkeypatch):
     """Chromium through Playwright; fails (never skips) when either is missing."""
     # Playwright's sync API runs an event loop in this thread; the ORM calls are test set-up.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail("Playwright is not installed: run `make install`.")
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("Chromium is not installed: run `apt-get install chromium fonts-noto-cjk`.")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    with launched_chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -4,26 +4,16 @@ per screen width, the `sample` world served by pytest-django's live server, and 
 Missing tools fail loudly: a browser suite that skips would hide every accessibility bug."""
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.utils import translation
 
+from tests.chromium import launched_chromium
 from tests.pages import page_types
 from tests.sample import build_sample
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = Path(settings.BASE_DIR) / "artifacts"
 AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 LANGS = ["en", "zh-hant"]
@@ -44,17 +34,8 @@ def allow_orm_beside_playwright():
 
 @pytest.fixture(scope="package")
 def browser(allow_orm_beside_playwright):
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.fail("Playwright is not installed: run `make install`.")
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("Chromium is not installed: run `apt-get install chromium fonts-noto-cjk`.")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    with launched_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 def _context(browser, **options):
