@@ -30,26 +30,50 @@ class ActorKind(Kind):
         return values
 
 
+# The columns of a timeline event and of an analysis, in the order of their plan rows: plan()
+# builds rows in this order from a file and current() reads them from the database.
+EVENT_FIELDS = (
+    "year",
+    "date",
+    "precision",
+    "title_zh_hant",
+    "title_en",
+    "description_zh_hant",
+    "description_en",
+    "source__citation_key",
+    "locator_label",
+    "locator",
+)
+ANALYSIS_FIELDS = (
+    "concept__slug",
+    "kind",
+    "text_zh_hant",
+    "text_en",
+    "source__citation_key",
+    "locator_label",
+    "locator",
+)
+
+
+def _instance(model, fields, row: tuple, entry: Entry, resolver: Resolver, **extra):
+    """An unsaved model object from a plan row, with keys resolved to objects; the one place
+    that maps plan rows to models, for validating a file entry and for writing it."""
+    values = dict(zip(fields, row, strict=True))
+    key = values.pop("source__citation_key")
+    if "concept__slug" in values:
+        values["concept"] = resolver.get(Concept, values.pop("concept__slug"), entry, "concept")
+    if "date" in values:
+        values["date"] = values["date"] or None  # "" in plans: no calendar date (BCE)
+    return model(**values, source=resolver.source(key, entry) if key else None, **extra)
+
+
 def _event(item: dict, entry: Entry, resolver: Resolver) -> tuple:
     date, precision, year = entry.date("date", data=item)
     title_zh, title_en = translation_pair(entry, "title", item, required=True)
     text_zh, text_en = translation_pair(entry, "description", item, required=False)
     key, label, locator = cited(item, entry, resolver)
-    row = Event(
-        year=year,
-        date=date,
-        precision=precision,
-        title_zh_hant=title_zh,
-        title_en=title_en,
-        description_zh_hant=text_zh,
-        description_en=text_en,
-        source=resolver.source(key, entry) if key else None,
-        locator_label=label,
-        locator=locator,
-    )
-    validated(row, entry, f"event {title_en!r}", exclude=["case"])
     # No calendar date before the Common Era: "" as in _rows, so plans and rows compare.
-    return (
+    row = (
         year,
         date or "",
         str(precision),
@@ -61,23 +85,20 @@ def _event(item: dict, entry: Entry, resolver: Resolver) -> tuple:
         label,
         locator,
     )
+    event = _instance(Event, EVENT_FIELDS, row, entry, resolver)
+    validated(event, entry, f"event {title_en!r}", exclude=["case"])
+    return row
 
 
 def _analysis(item: dict, entry: Entry, resolver: Resolver) -> tuple:
     concept = resolver.get(Concept, item.get("concept"), entry, "concept")
     text_zh, text_en = translation_pair(entry, "text", item, required=True)
     key, label, locator = cited(item, entry, resolver)
-    row = Analysis(
-        concept=concept,
-        kind=item.get("kind") or "illustrates",
-        text_zh_hant=text_zh,
-        text_en=text_en,
-        source=resolver.source(key, entry) if key else None,
-        locator_label=label,
-        locator=locator,
-    )
-    validated(row, entry, f"analysis as {concept.slug}", exclude=["case"])
-    return (concept.slug, row.kind, text_zh, text_en, key, label, locator)
+    kind = item.get("kind") or "illustrates"
+    row = (concept.slug, kind, text_zh, text_en, key, label, locator)
+    analysis = _instance(Analysis, ANALYSIS_FIELDS, row, entry, resolver)
+    validated(analysis, entry, f"analysis as {concept.slug}", exclude=["case"])
+    return row
 
 
 def _rows(rows) -> tuple:
@@ -129,31 +150,8 @@ class CaseKind(Kind):
             "actors": tuple(
                 obj.actors.order_by("position").values_list("position", "actor__slug", "role")
             ),
-            "events": _rows(
-                obj.events.values_list(
-                    "year",
-                    "date",
-                    "precision",
-                    "title_zh_hant",
-                    "title_en",
-                    "description_zh_hant",
-                    "description_en",
-                    "source__citation_key",
-                    "locator_label",
-                    "locator",
-                )
-            ),
-            "analyses": _rows(
-                obj.analyses.values_list(
-                    "concept__slug",
-                    "kind",
-                    "text_zh_hant",
-                    "text_en",
-                    "source__citation_key",
-                    "locator_label",
-                    "locator",
-                )
-            ),
+            "events": _rows(obj.events.values_list(*EVENT_FIELDS)),
+            "analyses": _rows(obj.analyses.values_list(*ANALYSIS_FIELDS)),
         }
 
     def write(self, obj, plan, entry, resolver):
@@ -170,29 +168,8 @@ class CaseKind(Kind):
                 position=position,
             )
         obj.events.all().delete()
-        for year, date, precision, t_zh, t_en, d_zh, d_en, key, label, locator in plan["events"]:
-            Event.objects.create(
-                case=obj,
-                year=year,
-                date=date or None,
-                precision=precision,
-                title_zh_hant=t_zh,
-                title_en=t_en,
-                description_zh_hant=d_zh,
-                description_en=d_en,
-                source=resolver.source(key, entry) if key else None,
-                locator_label=label,
-                locator=locator,
-            )
+        for row in plan["events"]:
+            _instance(Event, EVENT_FIELDS, row, entry, resolver, case=obj).save()
         obj.analyses.all().delete()
-        for concept, kind, zh, en, key, label, locator in plan["analyses"]:
-            Analysis.objects.create(
-                case=obj,
-                concept=resolver.get(Concept, concept, entry, "concept"),
-                kind=kind,
-                text_zh_hant=zh,
-                text_en=en,
-                source=resolver.source(key, entry) if key else None,
-                locator_label=label,
-                locator=locator,
-            )
+        for row in plan["analyses"]:
+            _instance(Analysis, ANALYSIS_FIELDS, row, entry, resolver, case=obj).save()
