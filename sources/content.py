@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models.functions import Lower
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from sources.collation import zhuyin_key
@@ -67,8 +68,6 @@ class Article(SortedByName):
 
 def get_visible_or_404(queryset, request, **lookup):
     """The object if visitors may see it (or the user is staff, who also see drafts), else 404."""
-    from django.shortcuts import get_object_or_404
-
     if not (request.user.is_authenticated and request.user.is_staff):
         queryset = queryset.published()
     return get_object_or_404(queryset, **lookup)

@@ -1,5 +1,6 @@
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
@@ -226,7 +227,7 @@ class Source(models.Model):
         ):
             try:
                 setattr(self, field, normalise(getattr(self, field)))
-            except Exception as exc:  # noqa: BLE001 - ValidationError from the normaliser
+            except ValidationError as exc:
                 errors[field] = exc
         self.citation_key = (self.citation_key or "").strip().lower()
         if self.day and not self.month:
@@ -234,8 +235,6 @@ class Source(models.Model):
         if self.month and not self.year:
             errors["month"] = _("A month needs a year.")
         if errors:
-            from django.core.exceptions import ValidationError
-
             raise ValidationError(errors)
 
     @property
