@@ -23,7 +23,7 @@ FILES = {
     "sources.yaml": """
         - citation_key: jervis1978
           item_type: article-journal
-          title: Cooperation under the Security Dilemma
+          title: Cooperation under the security dilemma
           container_title: World Politics
           year: 1978
           doi: https://doi.org/10.2307/2009958
