@@ -9,4 +9,5 @@ urlpatterns = [
     path("actors/", views.actor_list, name="actors"),
     path("actors/<slug:slug>/", views.actor_detail, name="actor"),
     path("<slug:slug>/", views.case_detail, name="detail"),
+    path("<slug:slug>/references/<str:fmt>/", views.case_references, name="export"),
 ]

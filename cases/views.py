@@ -6,10 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.dates import Period
 from cases.models import Actor, Case, Region
+from sources.cite.exports.views import export_response
+from sources.cite.page import PageCitations
+from sources.cite.styles import Style, style_for
 from sources.collation import sorted_by_label
 from sources.content import Status, get_visible_or_404
+from sources.i18n import active_language
+from sources.models import Source
 from sources.pagination import paginate
-from sources.references import reference_list
 
 
 class CaseFilterForm(forms.Form):
@@ -44,19 +48,32 @@ def case_list(request):
     return render(request, "cases/case_list.html", context)
 
 
-def references(case):
-    """Every source the case page cites (timeline and analyses), once each, by author and year."""
-    cited = [e.source for e in case.events.all()] + [a.source for a in case.analyses.all()]
-    return reference_list(cited)
+def page_citations(case, style: Style, lang: str) -> PageCitations:
+    """Every text of the case page with its citations, in the order the page shows them: the
+    body, each event's description and source, each analysis and its source. Needs
+    for_detail(); leaves the rendered texts on the objects (`rendered_body`,
+    `citation`, `rendered_description`, `rendered_text` ending with its citation)."""
+    citations = PageCitations(style, lang)
+    case.rendered_body = citations.add(case.body)
+    for event in case.events.all():
+        event.citation = citations.add_record(event)
+        event.rendered_description = citations.add(event.description)
+    for analysis in case.analyses.all():
+        analysis.rendered_text = citations.add(analysis.text, analysis)
+    return citations
 
 
 def case_detail(request, slug):
     case = get_visible_or_404(Case.objects.for_detail(), request, slug=slug)
     parent = case.parent
+    citations = page_citations(case, style_for(request), active_language())
     context = {
         "case": case,
         "parent": parent if parent and parent.status == Status.PUBLISHED else None,
-        "references": references(case),
+        "body": case.rendered_body,
+        "events": list(case.events.all()),
+        "analyses": list(case.analyses.all()),
+        "citations": citations,
         "draft_banner": case.status != Status.PUBLISHED,
     }
     return render(request, "cases/case_detail.html", context)
@@ -70,3 +87,17 @@ def actor_list(request):
 def actor_detail(request, slug):
     actor = get_object_or_404(Actor.objects.for_detail(), slug=slug)
     return render(request, "cases/actor_detail.html", {"actor": actor})
+
+
+def case_references(request, slug, fmt):
+    """The case page's references as a file: every source cited by the case, its timeline,
+    and its analyses of published concepts."""
+    case = get_visible_or_404(Case.objects.all(), request, slug=slug)
+    analyses = case.analyses.filter(concept__status=Status.PUBLISHED)
+    sources = (
+        Source.objects.cited_by(case, case.events.all(), analyses)
+        .with_creators()
+        .by_first_author()
+    )
+    filename = f"case-{slug}-references"
+    return export_response(request, sources, fmt, filename, url_name="cases:export", args=[slug])

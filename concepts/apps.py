@@ -7,7 +7,11 @@ class ConceptsConfig(AppConfig):
     verbose_name = _("Concepts")
 
     def ready(self):
-        from concepts.models import Definition
+        from concepts import search
+        from concepts.models import Concept, Definition
         from sources import citing
 
         citing.register(Definition, lambda: Definition.objects.select_related("concept"))
+        # A concept body cites sources too (field body_en / body_zh_hant).
+        citing.register(Concept, lambda: Concept.objects.all())
+        search.register()

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase
 
+from sources.cite.validators import validate_citation_keys
 from sources.content import Article, PublishableQuerySet, Status
 from sources.i18n import TranslatedField
 from sources.models import Cited, Person, Tag
@@ -179,11 +180,16 @@ class Definition(Cited):
     people = models.ManyToManyField(
         Person, related_name="definitions", blank=True, verbose_name=_("attributed to")
     )
-    text_zh_hant = models.TextField(_("definition (Chinese)"), blank=True)
-    text_en = models.TextField(_("definition (English)"), blank=True)
+    text_zh_hant = models.TextField(
+        _("definition (Chinese)"), blank=True, validators=[validate_citation_keys]
+    )
+    text_en = models.TextField(
+        _("definition (English)"), blank=True, validators=[validate_citation_keys]
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     text = TranslatedField()
+    markdown_fields = ("text_zh_hant", "text_en")
 
     class Meta:
         verbose_name = _("definition")

@@ -1,15 +1,16 @@
 from itertools import groupby
 
 from django.shortcuts import get_object_or_404, render
-from django.utils.text import Truncator
 
 from concepts.models import Concept
+from sources.cite.exports.views import export_response
+from sources.cite.page import PageCitations, shorten
+from sources.cite.styles import Style, style_for
 from sources.collation import index_letter, sorted_by_label
 from sources.content import Status, get_visible_or_404
-from sources.i18n import Translated, active_language
-from sources.models import Tag
+from sources.i18n import active_language
+from sources.models import Source, Tag
 from sources.pagination import paginate
-from sources.references import reference_list
 
 EXCERPT_CHARS = 240
 
@@ -47,9 +48,9 @@ def index_groups(concepts, lang: str) -> list[tuple[str, list[Concept]]]:
 
 def concept_detail(request, slug):
     concept = get_visible_or_404(Concept.objects.for_detail().with_analyses(), request, slug=slug)
-    analyses = list(concept.analyses.all())
-    for analysis in analyses:
-        analysis.excerpt = excerpt(analysis.text)
+    lang = active_language()
+    citations = page_citations(concept, style_for(request), lang)
+    illustrations, challenges = analyses_by_kind(concept)
     return render(
         request,
         "concepts/detail.html",
@@ -58,13 +59,40 @@ def concept_detail(request, slug):
             "draft_banner": concept.status != Status.PUBLISHED,
             "alt_terms_zh": [t for t in concept.alt_terms.all() if t.lang == "zh-hant"],
             "alt_terms_en": [t for t in concept.alt_terms.all() if t.lang == "en"],
+            "body": concept.rendered_body,
             "families": definition_groups(concept),
             "relations": relations(concept),
-            # cases.AnalysisKind values, spelled out because concepts must not import cases.
-            "illustrations": [a for a in analyses if a.kind == "illustrates"],
-            "challenges": [a for a in analyses if a.kind == "challenges"],
-            "references": references(concept, analyses),
+            "illustrations": illustrations,
+            "challenges": challenges,
+            "citations": citations,
         },
+    )
+
+
+def page_citations(concept, style: Style, lang: str) -> PageCitations:
+    """Every text of the concept page with its citations, in the order the page shows them:
+    the body, each definition and its source, the analyses' excerpts and their sources.
+    Needs for_detail().with_analyses(); leaves the rendered texts on the objects
+    (`rendered_body`, `rendered_text`, `citation`, `excerpt` ending with its citation)."""
+    citations = PageCitations(style, lang)
+    concept.rendered_body = citations.add(concept.body)
+    for _family, definitions in definition_groups(concept):
+        for definition in definitions:
+            definition.rendered_text = citations.add(definition.text)
+            definition.citation = citations.add_record(definition)
+    illustrations, challenges = analyses_by_kind(concept)
+    for analysis in illustrations + challenges:
+        analysis.excerpt = citations.add(shorten(analysis.text, EXCERPT_CHARS), analysis)
+    return citations
+
+
+def analyses_by_kind(concept) -> tuple[list, list]:
+    """(illustrations, challenges): cases.AnalysisKind values, spelled out because concepts
+    must not import cases."""
+    analyses = list(concept.analyses.all())
+    return (
+        [a for a in analyses if a.kind == "illustrates"],
+        [a for a in analyses if a.kind == "challenges"],
     )
 
 
@@ -87,12 +115,17 @@ def relations(concept) -> list[tuple[str, Concept]]:
     return outgoing + incoming
 
 
-def references(concept, analyses) -> list:
-    """Every source the page cites, once each, by first author and year."""
-    cited = [d.source for d in concept.definitions.all()] + [a.source for a in analyses]
-    return reference_list(cited)
-
-
-def excerpt(text: Translated) -> Translated:
-    """The start of a long text, keeping its language so a fallback is still marked."""
-    return Translated(Truncator(text).chars(EXCERPT_CHARS), text.lang, text.is_fallback)
+def concept_references(request, slug, fmt):
+    """The concept page's references as a file: every source cited by the concept, its
+    definitions, and the analyses of published cases it shows."""
+    concept = get_visible_or_404(Concept.objects.all(), request, slug=slug)
+    analyses = concept.analyses.filter(case__status=Status.PUBLISHED)
+    sources = (
+        Source.objects.cited_by(concept, concept.definitions.all(), analyses)
+        .with_creators()
+        .by_first_author()
+    )
+    filename = f"concept-{slug}-references"
+    return export_response(
+        request, sources, fmt, filename, url_name="concepts:export", args=[slug]
+    )

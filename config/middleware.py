@@ -1,5 +1,5 @@
-"""Site-wide security middleware: the Permissions-Policy header, refusing NUL bytes, and admin
-log-in throttling."""
+"""Site-wide middleware: the Permissions-Policy header, refusing NUL bytes, admin
+log-in throttling, and Vary: Cookie on pages formatted in the reader's citation style."""
 
 import hashlib
 
@@ -14,6 +14,7 @@ from django.forms.utils import ErrorDict
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -124,4 +125,18 @@ class LoginThrottleMiddleware:
         }
         response = render(request, "admin/login.html", context, status=429)
         response["Retry-After"] = str(settings.LOGIN_LOCKOUT_SECONDS)
+        return response
+
+
+class VaryOnCitationStyleMiddleware:
+    """Pages formatted in the reader's citation style (a cookie) must not be served from a
+    shared cache to a reader who chose another style."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if getattr(request, "reads_citation_style", False):
+            patch_vary_headers(response, ["Cookie"])
         return response

@@ -38,12 +38,16 @@ INSTALLED_APPS = [
     "sources",
     "concepts",
     "cases",
+    # The JSON API at /api/ (no models; installed for its dump_knowledge_base command).
+    "config.api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
+    # Inside the header middleware, so that the JSON errors it writes for /api/ keep them.
+    "config.api.errors.JsonErrorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -53,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.LoginThrottleMiddleware",
+    "config.middleware.VaryOnCitationStyleMiddleware",
 ]
 
 if not DEBUG:
@@ -111,6 +116,10 @@ elif _db["ENGINE"] == "django.db.backends.sqlite3":
 DATABASES = {"default": _db}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The public address of the site (https://host), for URLs written outside a request: the
+# knowledge-base dump made by `manage.py dump_knowledge_base`.
+SITE_URL = env_str("SITE_URL", "http://localhost:8000")
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:

@@ -1,9 +1,12 @@
 """The editors' admin for tags, people, sources and the (read-only) citation index."""
 
+import functools
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +14,7 @@ from django.utils.translation import ngettext
 from taggit.models import Tag as TaggitTag
 
 from sources import citing
+from sources.cite.imports.views import import_view
 from sources.content import Status
 from sources.identifiers import normalise_doi, normalise_isbn
 from sources.models import Citation, Person, Source, SourceCreator, Tag
@@ -276,6 +280,11 @@ class SourceAdmin(admin.ModelAdmin):
         TIMESTAMPS,
     ]
     inlines = [SourceCreatorInline, CitationInline]
+
+    def get_urls(self):
+        # Before the default URLs: their "<path:object_id>/" would swallow "import/".
+        view = self.admin_site.admin_view(functools.partial(import_view, self))
+        return [path("import/", view, name="sources_source_import"), *super().get_urls()]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_creators()

@@ -1,10 +1,12 @@
 """Shared building blocks for published, bilingual, alphabetised content (concepts and cases)."""
 
-from django.db import models
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models, transaction
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
+from sources.cite.validators import validate_citation_keys
 from sources.collation import zhuyin_key
 from sources.i18n import TranslatedField, active_language
 
@@ -52,18 +54,40 @@ class Article(SortedByName):
 
     summary_zh_hant = models.TextField(_("summary (Chinese)"), blank=True)
     summary_en = models.TextField(_("summary (English)"), blank=True)
-    body_zh_hant = models.TextField(_("body (Chinese)"), blank=True)
-    body_en = models.TextField(_("body (English)"), blank=True)
+    body_zh_hant = models.TextField(
+        _("body (Chinese)"), blank=True, validators=[validate_citation_keys]
+    )
+    body_en = models.TextField(
+        _("body (English)"), blank=True, validators=[validate_citation_keys]
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
     featured = models.BooleanField(_("featured on the home page"), default=False)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    # The citations written in the body (sources.cite.index); deleted with the page.
+    citations = GenericRelation("sources.Citation")
 
     summary = TranslatedField()
     body = TranslatedField()
+    markdown_fields = ("body_zh_hant", "body_en")
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        from sources.cite.index import sync_text_citations  # imports the models
+
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            sync_text_citations(self, kwargs.get("update_fields"))
+
+    def is_visible(self) -> bool:
+        """Whether visitors may see this page (for the citation index)."""
+        return self.status == Status.PUBLISHED
+
+    def citation_context(self) -> tuple[str, str]:
+        """(label, URL) of this page, where the citations of its body are shown."""
+        return str(getattr(self, self.SORT_FIELD)), self.get_absolute_url()
 
 
 def get_visible_or_404(queryset, request, **lookup):

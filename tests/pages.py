@@ -28,7 +28,8 @@ def internal_links(html: bytes | str) -> list[str]:
 def crawl(client, start: str, limit: int = 2000) -> dict[str, object]:
     """Every page reachable from `start` by internal links: {url: response}.
 
-    Every response must be a 200 (after redirects); the caller asserts what it needs."""
+    Every response must be a 200 (after redirects); the caller asserts what it needs. Links to
+    downloads (BibTeX, RIS…) are followed and checked but are not pages, so not returned."""
     seen, queue, pages = set(), [start], {}
     while queue and len(seen) < limit:
         url = queue.pop()
@@ -37,8 +38,8 @@ def crawl(client, start: str, limit: int = 2000) -> dict[str, object]:
         seen.add(url)
         response = client.get(url, follow=True)
         assert response.status_code == 200, f"{url} gave {response.status_code}"
-        pages[url] = response
         if "text/html" in response["Content-Type"]:
+            pages[url] = response
             queue.extend(internal_links(response.content))
     return pages
 

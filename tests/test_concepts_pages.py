@@ -148,9 +148,11 @@ def test_definitions_are_grouped_under_their_family_and_cited(visitor, sample, l
     assert heading.get_text(strip=True) == family
     definition = soup.find(id=f"definition-{sample.definition.pk}")
     assert heading.find_next(class_="definition") == definition
-    citation = definition.find("a", href=f"/{lang}/sources/jervis1978/")
-    assert citation.get_text() == "Jervis 1978"
-    assert "p. 169" in definition.get_text()
+    # The definition's source is an in-text citation linked to the page's reference list.
+    citation = definition.find("a", href="#ref-jervis1978")
+    assert "Jervis" in citation.get_text() and "1978" in citation.get_text()
+    assert "169" in citation.parent.get_text()
+    assert soup.find(id="ref-jervis1978").find("a", href=f"/{lang}/sources/jervis1978/")
     assert definition.find("a", href=f"/{lang}/people/robert-jervis/") is not None
 
 
@@ -215,6 +217,7 @@ def test_references_list_every_cited_source_once_by_author(visitor, sample):
     )
     soup = soup_of(visitor.get("/en/concepts/security-dilemma/"))
     references = soup.select("ul.references li")
+    assert [li["id"] for li in references] == ["ref-jervis1978", "ref-snyder1984"]
     assert [li.a["href"] for li in references] == [
         "/en/sources/jervis1978/",
         "/en/sources/snyder1984/",
@@ -294,4 +297,7 @@ def test_concept_page_queries_stay_constant(visitor, sample, django_assert_num_q
         concept.tags.add(Tag.objects.create(name=f"more {n}", slug=f"more-{n}"))
     with django_assert_num_queries(13):
         response = visitor.get(url)
-    assert response.content.decode().count("/en/sources/extra") >= 6
+    html = response.content.decode()
+    # Each new source is cited by a definition and an analysis, and listed once.
+    assert html.count('href="#ref-extra') == 6
+    assert html.count('id="ref-extra') == 3

@@ -23,6 +23,7 @@ def test_home_links_to_every_section(visitor, sample, lang):
         f"/{lang}/sources/",
         f"/{lang}/people/",
         f"/{lang}/tags/",
+        f"/{lang}/search/",
     }
 
 

@@ -173,4 +173,4 @@ def test_chinese_readers_see_the_usual_chinese_rendering_of_a_western_name(sampl
     # References give the name as the work does, whatever the reader's language.
     listing = page(visitor.get(url("sources:list", "zh-hant")))
     references = " ".join(r.get_text() for r in listing.select(".reference"))
-    assert "Robert Jervis" in references and "傑維斯" not in references
+    assert "Jervis" in references and "傑維斯" not in references

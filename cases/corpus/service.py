@@ -12,6 +12,7 @@ from cases.corpus.concepts import ConceptKind
 from cases.corpus.library import PersonKind, SourceKind, TagKind
 from cases.corpus.reading import read_entries
 from cases.models import CorpusStamp
+from sources.search.indexing import deferred
 
 # In dependency order: anything an entry refers to is loaded by an earlier kind.
 KINDS: tuple[Kind, ...] = (
@@ -61,7 +62,8 @@ def load_corpus(*, path: Path, overwrite: bool = False) -> LoadReport:
     reported as skipped and left alone, unless `overwrite` is set.
     """
     report = LoadReport()
-    with transaction.atomic():
+    # Each object is reindexed for search once, after all its parts are written.
+    with transaction.atomic(), deferred():
         resolver = Resolver()
         staged = []
         for kind in KINDS:

@@ -10,6 +10,7 @@ from taggit.models import ItemBase
 from cases.dates import Period, Precision, year_help, year_of
 from cases.models.actors import Actor
 from concepts.models import Concept
+from sources.cite.validators import validate_citation_keys
 from sources.content import Article, PublishableQuerySet, Status
 from sources.i18n import TranslatedField
 from sources.models import Cited, SourceCreator, Tag
@@ -250,11 +251,16 @@ class Event(Cited):
     )
     title_zh_hant = models.CharField(_("title (Chinese)"), max_length=300, blank=True)
     title_en = models.CharField(_("title (English)"), max_length=300, blank=True)
-    description_zh_hant = models.TextField(_("description (Chinese)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
+    description_zh_hant = models.TextField(
+        _("description (Chinese)"), blank=True, validators=[validate_citation_keys]
+    )
+    description_en = models.TextField(
+        _("description (English)"), blank=True, validators=[validate_citation_keys]
+    )
 
     title = TranslatedField()
     description = TranslatedField()
+    markdown_fields = ("description_zh_hant", "description_en")
 
     class Meta:
         verbose_name = _("event")
@@ -314,10 +320,15 @@ class Analysis(Cited):
     kind = models.CharField(
         _("kind"), max_length=20, choices=AnalysisKind, default=AnalysisKind.ILLUSTRATES
     )
-    text_zh_hant = models.TextField(_("analysis (Chinese)"), blank=True)
-    text_en = models.TextField(_("analysis (English)"), blank=True)
+    text_zh_hant = models.TextField(
+        _("analysis (Chinese)"), blank=True, validators=[validate_citation_keys]
+    )
+    text_en = models.TextField(
+        _("analysis (English)"), blank=True, validators=[validate_citation_keys]
+    )
 
     text = TranslatedField()
+    markdown_fields = ("text_zh_hant", "text_en")
 
     class Meta:
         verbose_name = _("analysis")

@@ -20,11 +20,11 @@ def csl_name(person: Person, *, chinese_work: bool) -> dict:
     """A CSL name. Works in Chinese give their authors' names in Chinese script (閻學通),
     family name first; everything else uses the romanised name."""
     if chinese_work and person.family_name_original:
-        return {"family": person.family_name_original, "given": person.given_name_original}
-    name = {"family": person.family_name}
-    if person.given_name:
-        name["given"] = person.given_name
-    return name
+        family, given = person.family_name_original, person.given_name_original
+    else:
+        family, given = person.family_name, person.given_name
+    # No empty "given": readers would print a stray comma or initial for it.
+    return {"family": family, "given": given} if given else {"family": family}
 
 
 def date_parts(year, month=None, day=None) -> dict | None:

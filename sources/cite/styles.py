@@ -61,4 +61,6 @@ def get_style(style_id: str) -> Style:
 
 def style_for(request) -> Style:
     """The reader's chosen style (remembered in a cookie), APA when none or a bad one."""
+    # The response now depends on a cookie: VaryOnCitationStyleMiddleware says so to caches.
+    request.reads_citation_style = True
     return STYLES.get(request.COOKIES.get(STYLE_COOKIE, ""), DEFAULT_STYLE)

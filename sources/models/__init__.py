@@ -12,6 +12,7 @@ from sources.models.bibliography import (
 from sources.models.citations import Citation, CitationQuerySet, Cited, LocatorLabel
 from sources.models.people import NameOrder, Person, PersonQuerySet
 from sources.models.tags import Tag, TaggedSource
+from sources.search.models import SearchDocument, SearchTerm
 
 __all__ = [
     "Citation",
@@ -24,6 +25,8 @@ __all__ = [
     "NameOrder",
     "Person",
     "PersonQuerySet",
+    "SearchDocument",
+    "SearchTerm",
     "Source",
     "SourceCreator",
     "SourceQuerySet",

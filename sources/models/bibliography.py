@@ -3,7 +3,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import formats
@@ -70,6 +70,27 @@ class SourceQuerySet(models.QuerySet):
                 queryset=Citation.objects.prefetch_related(citing.prefetch()),
             ),
         )
+
+    def cited_by(self, *citing):
+        """The sources that any of these objects cite, each once, through the citation index.
+        Each argument is a citing object or a queryset of them (a page and its parts, say a
+        concept, its definitions and analyses), so the caller never loads the parts."""
+        from sources.models.citations import Citation  # citations imports Source
+
+        where = Q(pk__in=[])
+        for target in citing:
+            if isinstance(target, models.QuerySet):
+                model, ids = target.model, target.values("pk")
+            else:
+                model, ids = type(target), [target.pk]
+            # Matched by name in the same query, rather than a ContentType lookup per model.
+            meta = model._meta.concrete_model._meta
+            where |= Q(
+                content_type__app_label=meta.app_label,
+                content_type__model=meta.model_name,
+                object_id__in=ids,
+            )
+        return self.filter(Exists(Citation.objects.filter(where, source=OuterRef("pk"))))
 
     def by_author(self, person_slug: str):
         return self.filter(creators__person__slug=person_slug).distinct()

@@ -16,6 +16,17 @@ class LocatorLabel(models.TextChoices):
     FIGURE = "figure", _("figure")
     TABLE = "table", _("table")
     NOTE = "note", _("note")
+    # The other locator types of Pandoc's citation syntax (`bk.`, `vol.`, `s.v.`, …).
+    BOOK = "book", _("book")
+    COLUMN = "column", _("column")
+    FOLIO = "folio", _("folio")
+    ISSUE = "issue", _("number")
+    LINE = "line", _("line")
+    OPUS = "opus", _("opus")
+    PART = "part", _("part")
+    SUB_VERBO = "sub-verbo", _("sub verbo")
+    VERSE = "verse", _("verse")
+    VOLUME = "volume", _("volume")
 
     def abbreviate(self, locator: str) -> str:
         if self == LocatorLabel.PAGE:
@@ -90,7 +101,12 @@ class Cited(models.Model):
     class Meta:
         abstract = True
 
+    # Subclasses with Markdown text name its columns; their citations are indexed too.
+    markdown_fields: tuple[str, ...] = ()
+
     def save(self, *args, **kwargs):
+        from sources.cite.index import sync_text_citations  # imports the models
+
         with transaction.atomic():
             super().save(*args, **kwargs)
             self.citations.filter(field="source").delete()
@@ -101,6 +117,8 @@ class Cited(models.Model):
                     locator=self.locator,
                     field="source",
                 )
+            if self.markdown_fields:
+                sync_text_citations(self, kwargs.get("update_fields"))
 
     @property
     def pinpoint(self) -> str:
