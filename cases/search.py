@@ -5,6 +5,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Actor, Analysis, Case, CaseActor, Event, TaggedCase
+from concepts.models import Concept
 from sources.content import Status
 from sources.models import Tag
 from sources.search import registry
@@ -56,7 +57,10 @@ def register() -> None:
         queryset=lambda: Case.objects.prefetch_related(
             "tags",
             "events",
-            "analyses",
+            # As the case page: only analyses of published concepts are shown.
+            Prefetch(
+                "analyses", queryset=Analysis.objects.filter(concept__status=Status.PUBLISHED)
+            ),
             Prefetch("actors", queryset=CaseActor.objects.select_related("actor")),
         ),
         build=case_document,
@@ -66,6 +70,10 @@ def register() -> None:
     for part in (Event, Analysis, CaseActor):
         registry.depends(part, lambda row: [Case(pk=row.case_id)])
     registry.depends(TaggedCase, lambda row: [Case(pk=row.content_object_id)])
+    # Publishing (or withdrawing) a concept shows (or hides) its analyses in cases.
+    registry.depends(
+        Concept, lambda concept: Case.objects.filter(analyses__concept=concept).only("pk")
+    )
     registry.depends(Tag, lambda tag: Case.objects.filter(tags=tag).only("pk"))
     # A case is found by its actors' names: renaming an actor reindexes its cases.
     registry.depends(

@@ -24,6 +24,7 @@ from sources.cite import markup
 from sources.cite.csl import to_csl
 from sources.cite.engine import CACHE_SECONDS, ENGINE_VERSION, CiteItem, Processor
 from sources.cite.entries import clean, language, link_title, linkify
+from sources.cite.scripts import mark_other_script
 from sources.cite.styles import Style, get_style
 from sources.i18n import HTML_LANG, Translated
 from sources.models import Source
@@ -31,7 +32,7 @@ from sources.models import Source
 log = logging.getLogger(__name__)
 
 # Bump when the HTML this module produces changes, so that cached pages are rendered again.
-PAGE_VERSION = 1
+PAGE_VERSION = 2
 
 # Private-use characters that travel through the CSL processor in each item's prefix and
 # suffix, marking where one cited work's text starts and ends inside a formatted citation.
@@ -179,12 +180,13 @@ class PageCitations:
     @property
     def references(self) -> list[Reference]:
         """The reference list: every cited work once, in the style's order, title linked to
-        the source's own page."""
+        the source's own page, with runs in the other script marked against the entry's `lang`
+        (the work's language: “(Eds.)” in a Chinese entry, a Chinese title in an English one)."""
         self.render()
         return [
-            Reference(key, link_title(html, self.sources[key]), self.sources[key])
+            Reference(key, self._marked(link_title(html, source), language(source)), source)
             for key, html in self.entries.items()
-            if key in self.sources
+            if (source := self.sources.get(key)) is not None
         ]
 
     @property
@@ -192,6 +194,11 @@ class PageCitations:
         """The notes of a note style, numbered in document order (empty for other styles)."""
         self.render()
         return self._notes
+
+    def _marked(self, html, lang: str = "") -> SafeString:
+        """`html` (cleaned) with runs of the other script in their own `lang`, against the
+        language of the element it sits in: `lang`, or the page's when that is unknown."""
+        return mark_other_script(html, lang or self.lang)
 
     # Rendering
 
@@ -286,7 +293,7 @@ class PageCitations:
             '<span class="cite-tip" id="{}" role="tooltip"{}>{}</span>',
             tip_id,
             format_html(' lang="{}"', lang) if lang else "",
-            clean(html, links=False),
+            self._marked(clean(html, links=False), lang),
         )
 
     def _linked(self, key: str, text: str) -> str:
@@ -339,7 +346,7 @@ class PageCitations:
             html = self.processor.cite(items, subsequent=subsequent)
         html = clean(html)
         number = len(self._notes) + 1
-        self._notes.append(Note(number, mark_safe(linkify(html))))
+        self._notes.append(Note(number, self._marked(linkify(html))))
         tip_id, tip = self._tip(html)
         return format_html(
             '{4}<span class="cite-ref cite-note"><sup><a href="#note-{0}" id="note-ref-{0}" '
@@ -348,7 +355,7 @@ class PageCitations:
             tip_id,
             gettext("Note"),
             tip,
-            clean(author, links=False),
+            self._marked(clean(author, links=False)),
         )
 
 

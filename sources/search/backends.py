@@ -31,10 +31,16 @@ class Match:
     def sql(self, vendor: str) -> RawSQL:
         if vendor == "postgresql":
             if self.titles_only:
-                sql = "names_vector @@ to_tsquery('simple'::regconfig, %s)"
-            else:
-                sql = "search_vector @@ to_tsquery('simple'::regconfig, %s)"
-            return RawSQL(sql, [self._tsquery()], output_field=BooleanField())
+                return RawSQL(
+                    "names_vector @@ to_tsquery('simple'::regconfig, %s)",
+                    [self._tsquery()],
+                    output_field=BooleanField(),
+                )
+            return RawSQL(
+                "search_vector @@ to_tsquery('simple'::regconfig, %s)",
+                [self._tsquery()],
+                output_field=BooleanField(),
+            )
         return RawSQL(
             '"sources_searchdocument"."id" IN (SELECT rowid FROM sources_searchdocument_fts'
             " WHERE sources_searchdocument_fts MATCH %s)",

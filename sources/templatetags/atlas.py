@@ -3,9 +3,10 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.translation import gettext as _
 
+from sources.cite.scripts import mark_other_script
 from sources.i18n import HTML_LANG, Translated
 
 register = template.Library()
@@ -28,6 +29,13 @@ def tr(value):
 @register.filter
 def html_lang(code):
     return HTML_LANG.get(str(code).lower(), code)
+
+
+@register.filter
+def other_script(text, lang):
+    """`text` that mixes scripts (“Cold War · 1947–1991年12月26日”), escaped, with the runs in
+    the script other than `lang`'s in their own <span lang>; `lang` is its element's."""
+    return mark_other_script(conditional_escape(text), str(lang))
 
 
 @register.simple_tag(takes_context=True)

@@ -2,10 +2,10 @@
 
 from django import template
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 
 from sources.cite.engine import format_reference
-from sources.cite.entries import clean, link_title, linkify
+from sources.cite.entries import clean, language, link_title, linkify
+from sources.cite.scripts import mark_other_script
 from sources.cite.styles import STYLES, style_for
 from sources.i18n import active_language
 
@@ -15,11 +15,13 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def reference(context, source, link=True):
     """One source as its reference-list entry in the reader's style, the title linked to the
-    source's page unless `link` is False (creators prefetched; formatting is cached)."""
-    entry = format_reference(source, style_for(context["request"]).id, active_language())
-    if link is False:
-        return mark_safe(linkify(clean(entry.html)))
-    return link_title(entry.html, source)
+    source's page unless `link` is False (creators prefetched; formatting is cached). Runs in
+    the other script are marked against the work's language, the `lang` of the element
+    includes/reference.html puts it in (or the page's, when the work's is unknown)."""
+    lang = active_language()
+    entry = format_reference(source, style_for(context["request"]).id, lang)
+    html = linkify(clean(entry.html)) if link is False else link_title(entry.html, source)
+    return mark_other_script(html, language(source) or lang)
 
 
 @register.inclusion_tag("includes/citation_style.html", takes_context=True)

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from cases.models import Event
+from cases.models import Analysis, Event
 from concepts.models import AltTerm, Concept, Definition
 from sources.content import Status
 from sources.models import CreatorRole, Person, SearchDocument, SourceCreator
@@ -148,3 +148,13 @@ def test_a_renamed_or_deleted_tag_is_followed(sample):
     assert not found("dilemma", tag="security")
     tag.delete()
     assert not found("dilemma", tag="safety")
+
+
+def test_analyses_count_for_a_case_only_once_their_concept_is_published(sample):
+    Analysis.objects.create(
+        case=sample.cuba, concept=sample.draft_concept, text_en="Quarantine brinkmanship."
+    )
+    assert not found("brinkmanship")
+    sample.draft_concept.status = Status.PUBLISHED
+    sample.draft_concept.save()
+    assert found("brinkmanship") == ["case:cuban-missile-crisis"]

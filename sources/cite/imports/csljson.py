@@ -4,6 +4,7 @@ import json
 import re
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from sources.cite.csl import CUSTOM_FIELDS
 from sources.cite.imports import values
@@ -93,7 +94,9 @@ def parse(text: str) -> ParsedFile:
 
 def _json_kind(value) -> str:
     kinds = {dict: _("object"), list: _("list"), str: _("string"), bool: _("true/false value")}
-    return kinds.get(type(value), _("number") if isinstance(value, int | float) else _("null"))
+    # "number" alone is also a pinpoint label (LocatorLabel.ISSUE): the context keeps them apart.
+    number = pgettext("JSON value", "number")
+    return kinds.get(type(value), number if isinstance(value, int | float) else _("null"))
 
 
 def _str(value) -> str:
