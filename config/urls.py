@@ -16,6 +16,7 @@ tag_patterns = (
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("favicon.ico", views.favicon),
     # The JSON API, outside the language prefixes: it serves both languages at once.
     path("api/", include("config.api.urls")),
 ]

@@ -89,3 +89,11 @@ def test_server_error_view_needs_no_request_context(rf):
 def test_the_site_uses_these_handlers():
     assert config_urls.handler404 == "config.views.page_not_found"
     assert config_urls.handler500 == "config.views.server_error"
+
+
+def test_the_favicon_browsers_ask_for_is_served(client):
+    """Browsers fetch /favicon.ico by themselves; a 404 there is a console error on every page."""
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert response.content.startswith(b"<svg")

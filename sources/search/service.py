@@ -273,7 +273,7 @@ def suggest(q: str, lang: str, limit: int = 8, include_unpublished: bool = False
     last = query.units[-1]
     prefix = ""
     atoms = query.atoms
-    if last.kind == "word" and len(last.text) >= 2 and len(atoms) <= len(query.units):
+    if last.kind == "word" and len(last.text) >= 2:
         # The last word is still being typed: match words that begin with it.
         prefix = last.text
         atoms = [a for a in atoms if a not in last.atoms]
